@@ -1,0 +1,63 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { allTopicSpecs, type TopicSpec } from '@atrium/contracts';
+
+/**
+ * Creates the platform's topics (events, DLQs, requests, replies) with explicit partition
+ * counts; existing topics are left as they are. Returns the names created.
+ */
+export async function ensureTopics(kafka: Kafka, prefix: string, specs: TopicSpec[] = allTopicSpecs()): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((spec) => !existing.has(prefix + spec.name));
+    if (missing.length === 0) return [];
+    try {
+      await admin.createTopics({
+        waitForLeaders: false,
+        topics: missing.map((spec) => ({
+          topic: prefix + spec.name,
+          numPartitions: spec.partitions,
+          replicationFactor: -1,
+          configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
+        })),
+      });
+    } catch (error) {
+      // Another process may have created some of them at the same moment; checked below.
+      if (!/already exists/i.test(String((error as Error).message))) throw error;
+    }
+    await waitForLeaders(admin, missing.map((spec) => prefix + spec.name));
+    return missing.map((spec) => prefix + spec.name);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Promise<void> {
+  if (!prefix) throw new Error('refusing to delete topics without a prefix');
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics, timeout: 30000 });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Waits until every partition of `topics` has a leader, so the first produce or fetch succeeds. */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      const ready = metadata.length === topics.length && metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+      if (ready) return;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`topics have no leader after ${timeoutMs} ms: ${String((lastError as Error | undefined)?.message ?? 'metadata incomplete')}`);
+}

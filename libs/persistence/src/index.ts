@@ -1,0 +1,3 @@
+export * from './database.js';
+export * from './data-source.js';
+export * from './transaction-host.js';

@@ -1,0 +1,4 @@
+export * from './infra.js';
+export * from './eventually.js';
+export * from './kafka.js';
+export * from './service.js';
