@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LoggerService } from '@nestjs/common';
 import { currentContext } from './context.js';
 
@@ -36,7 +36,13 @@ export function scrubText(text: string): string {
 let root: Logger | undefined;
 
 export function rootLogger(): Logger {
-  root ??= pino({
+  root ??= buildLogger();
+  return root;
+}
+
+/** The process logger's configuration; a destination other than stdout is for tests. */
+export function buildLogger(destination?: DestinationStream): Logger {
+  return pino({
     level: process.env.LOG_LEVEL ?? 'info',
     base: { service: process.env.ATRIUM_SERVICE ?? 'atrium', pid: process.pid },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
@@ -53,8 +59,7 @@ export function rootLogger(): Logger {
         return method.apply(this, scrubbed);
       },
     },
-  });
-  return root;
+  }, destination ?? pino.destination(1));
 }
 
 export function createLogger(component: string): Logger {
