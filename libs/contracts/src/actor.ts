@@ -18,3 +18,17 @@ export const anonymousActor: Actor = { kind: 'anonymous', id: 'anonymous', tenan
 export function systemActor(component: string): Actor {
   return { kind: 'system', id: component, tenantId: null, roles: [], scopes: [] };
 }
+
+/**
+ * What a partner tenant's API key may be allowed to do. The gateway grants them; services
+ * check `actor.scopes` for the one an operation needs.
+ */
+export const PARTNER_SCOPES = [
+  'purchases:write',
+  'members:read',
+  'tickets:read',
+  'tickets:write',
+  'feedback:read',
+  'feedback:write',
+] as const;
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];

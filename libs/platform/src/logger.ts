@@ -62,6 +62,14 @@ export function buildLogger(destination?: DestinationStream): Logger {
   }, destination ?? pino.destination(1));
 }
 
+/**
+ * Sends the process logger's lines to `destination` (tests that read what a whole process
+ * logs). Call it before anything logs: loggers created earlier keep their old destination.
+ */
+export function setLogDestination(destination: DestinationStream): void {
+  root = buildLogger(destination);
+}
+
 export function createLogger(component: string): Logger {
   return rootLogger().child({ component });
 }

@@ -6,6 +6,8 @@ import { ensureKafka, ensurePostgres } from '@atrium/local';
  * PostgreSQL server for the whole run. Each suite then makes its own databases and topics.
  */
 export default async function globalSetup(): Promise<void> {
+  // Processes and in-process services log warnings and errors only, unless asked for more.
+  process.env.LOG_LEVEL ??= 'warn';
   const log = (line: string) => process.stderr.write(`[infra] ${line}\n`);
   const started = Date.now();
   const [kafka, postgres] = await Promise.all([ensureKafka({ log }), ensurePostgres({ log })]);

@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
+import { NestMicroservice } from '@nestjs/microservices';
 import type { INestApplication } from '@nestjs/common';
 import { z } from 'zod';
 import { hostname } from 'node:os';
 import { register } from 'prom-client';
 import type { ServiceName } from '@atrium/contracts';
-import { createLogger, loadConfig, PinoNestLogger, platformConfigSpec, port, positiveInt, type ConfigOf } from '@atrium/platform';
+import { openDatabase } from '@atrium/persistence';
+import { ConfigError, createLogger, errorForLog, loadConfig, PinoNestLogger, platformConfigSpec, port, positiveInt, type ConfigOf } from '@atrium/platform';
 import { AtriumKafkaTransport, RethrowRpcErrors } from './atrium-kafka.transport.js';
 import type { ServiceSettings } from './service.module.js';
 
@@ -47,8 +49,13 @@ export function loadServiceConfig(service: Exclude<ServiceName, 'gateway'>, env:
 /** Connects the Kafka transport to a created Nest app and starts it (used by main.ts and tests). */
 export async function startServiceApp(app: INestApplication, httpPort: number | null): Promise<INestApplication> {
   app.enableShutdownHooks();
-  const microservice = app.connectMicroservice({ strategy: app.get(AtriumKafkaTransport) });
+  // Handlers capture their exception filters when their listeners are registered, which
+  // connectMicroservice does at once unless deferred: register the filter first, or an
+  // AppError thrown by a handler reaches the transport as Nest's generic "Internal server error".
+  const microservice = app.connectMicroservice({ strategy: app.get(AtriumKafkaTransport) }, { deferInitialization: true });
   microservice.useGlobalFilters(new RethrowRpcErrors());
+  // Module init hooks run once, with the app (as without deferral), not again for the microservice.
+  if (microservice instanceof NestMicroservice) microservice.setIsInitHookCalled(true);
   await app.startAllMicroservices();
   if (httpPort !== null) await app.listen(httpPort, '0.0.0.0');
   else await app.init();
@@ -74,4 +81,35 @@ export async function runService(
   const app = await NestFactory.create(moduleFor(config) as never, { logger: new PinoNestLogger() });
   await startServiceApp(app, config.HTTP_PORT);
   log.info({ port: config.HTTP_PORT, ms: Date.now() - started }, `${service} ready`);
+}
+
+/**
+ * `nx run <service>:migrate`: creates the service's database if missing, applies pending
+ * migrations and exits (0 when up to date, 1 on failure).
+ */
+export async function runMigrations(
+  service: Exclude<ServiceName, 'gateway'>,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[],
+): Promise<void> {
+  process.env.ATRIUM_SERVICE ??= service;
+  const spec = serviceConfigSpec(service);
+  const log = createLogger('migrate');
+  try {
+    const config = loadConfig({ DATABASE_URL: spec.DATABASE_URL, DATABASE_NAME: spec.DATABASE_NAME });
+    const dataSource = await openDatabase({
+      serverUrl: config.DATABASE_URL,
+      database: config.DATABASE_NAME,
+      entities: [],
+      migrations,
+      applicationName: `${service}-migrate`,
+    });
+    const applied: Array<{ name: string }> = await dataSource.query('SELECT name FROM migrations ORDER BY id');
+    await dataSource.destroy();
+    log.info({ database: config.DATABASE_NAME, migrations: applied.map((m) => m.name) }, 'database is up to date');
+  } catch (error) {
+    if (error instanceof ConfigError) console.error(error.message);
+    else log.error({ err: errorForLog(error) }, 'migration failed');
+    process.exit(1);
+  }
 }

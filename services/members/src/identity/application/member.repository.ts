@@ -1,0 +1,31 @@
+import type { ConsentChange, IdentityKind, Member } from '../domain/member.js';
+import type { PhoneNumber } from '../domain/phone-number.js';
+
+/** A member as read back, with its phone identity when it has one. */
+export interface MemberRecord {
+  member: Member;
+  phone: PhoneNumber | null;
+}
+
+/**
+ * Storage of members, their channel identities and consent history. Writes join the ambient
+ * transaction (TransactionHost), so a use case commits them together with its outbox row.
+ */
+export abstract class MemberRepository {
+  /** The member holding this phone, if any. */
+  abstract findIdByPhone(phone: PhoneNumber): Promise<string | null>;
+
+  /** Inserts the member; false when its member code is already used (the caller draws another). */
+  abstract insertMember(member: Member): Promise<boolean>;
+
+  /**
+   * Links an identity to a member. Throws IdentityError PHONE_TAKEN (for phones) when another
+   * member already holds (kind, value), including when a concurrent registration won the race.
+   */
+  abstract addIdentity(memberId: string, kind: IdentityKind, value: string, now: Date): Promise<void>;
+
+  /** Appends consent decisions; earlier rows stay as history. */
+  abstract appendConsents(memberId: string, consents: readonly ConsentChange[]): Promise<void>;
+
+  abstract findById(memberId: string): Promise<MemberRecord | null>;
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@atrium/contracts';
+import { IdentityError, IdentityErrorCode } from '../../domain/identity.errors.js';
+import { mayReadMember } from '../../domain/member-access.policy.js';
+import { MemberRepository, type MemberRecord } from '../member.repository.js';
+
+/** Reads one member for an actor allowed to see it. */
+@Injectable()
+export class GetMemberQuery {
+  constructor(private readonly members: MemberRepository) {}
+
+  async execute(actor: Actor, memberId: string): Promise<MemberRecord> {
+    switch (mayReadMember(actor, memberId)) {
+      case 'unauthenticated':
+        throw new IdentityError(IdentityErrorCode.NOT_SIGNED_IN, 'sign in to read a member');
+      case 'forbidden':
+        throw new IdentityError(
+          IdentityErrorCode.ACCESS_DENIED,
+          actor.kind === 'member'
+            ? 'a member may read only its own profile'
+            : `a ${actor.kind} may not read member profiles`,
+        );
+      case 'allow':
+        break;
+    }
+    const found = await this.members.findById(memberId);
+    if (!found)
+      throw new IdentityError(IdentityErrorCode.MEMBER_NOT_FOUND, `member ${memberId} was not found`);
+    return found;
+  }
+}

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AtriumServiceModule, serviceSettings } from '@atrium/messaging';
+import { NOTIFICATIONS_MIGRATIONS } from './database/migrations.js';
+import { InboxModule } from './inbox/inbox.module.js';
+import type { NotificationsConfig } from './notifications.config.js';
+import { SmsModule } from './sms/sms.module.js';
+import { PingController } from './system/ping.controller.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: NotificationsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AtriumServiceModule.forRoot({
+          settings: serviceSettings('notifications', config),
+          entities: [],
+          migrations: NOTIFICATIONS_MIGRATIONS,
+        }),
+        InboxModule,
+        SmsModule.forRoot(config.SMS_PROVIDER),
+      ],
+      controllers: [PingController],
+    };
+  }
+}
