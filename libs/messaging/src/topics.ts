@@ -45,19 +45,29 @@ export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Prom
   }
 }
 
-/** Waits until every partition of `topics` has a leader, so the first produce or fetch succeeds. */
-async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30000): Promise<void> {
+/**
+ * Retries `attempt` until it succeeds or `timeoutMs` passes. Freshly created topics answer
+ * metadata with a leader a moment before the leader serves offsets and fetches.
+ */
+export async function retryUntil<T>(what: string, attempt: () => Promise<T>, timeoutMs = 30000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
+  for (;;) {
     try {
-      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-      const ready = metadata.length === topics.length && metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
-      if (ready) return;
+      return await attempt();
     } catch (error) {
-      lastError = error;
+      if (Date.now() > deadline) throw new Error(`${what}: still failing after ${timeoutMs} ms: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`topics have no leader after ${timeoutMs} ms: ${String((lastError as Error | undefined)?.message ?? 'metadata incomplete')}`);
+}
+
+/** Waits until every partition of `topics` has a leader that serves offsets. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  await retryUntil(`topics ${topics.slice(0, 3).join(', ')}${topics.length > 3 ? ', ...' : ''} have no leader`, async () => {
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+    const ready = metadata.length === topics.length && metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+    if (!ready) throw new Error('metadata incomplete');
+    // ListOffsets is what a new consumer does first: only then is the topic really usable.
+    await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
+  });
 }

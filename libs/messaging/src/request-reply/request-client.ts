@@ -12,6 +12,7 @@ import {
 import { AppError, contextOrNew, createLogger, errorForLog, fromZodError, RemoteError, type RequestContext } from '@atrium/platform';
 import { buildEnvelope, headersOf, parseEnvelope } from '../envelope.js';
 import { createProducer, LOW_LATENCY_CONSUMER } from '../kafka.js';
+import { retryUntil } from '../topics.js';
 
 const roundTrip = new Histogram({
   name: 'atrium_request_round_trip_seconds',
@@ -59,24 +60,33 @@ export class RequestClient {
     const { kafka, topicPrefix, operations } = this.options;
     this.producer = createProducer(kafka);
     await this.producer.connect();
+    const replyTopics = [...new Set(operations.map((op) => topicPrefix + replyTopicOf(op.pattern)))];
+    // Remember where every reply partition ends *before* joining, and start reading there:
+    // a reply produced at any moment after start() returns is then never skipped, even on
+    // topics created a moment ago whose leaders are still settling.
+    const admin = kafka.admin();
+    await admin.connect();
+    const startAt: Array<{ topic: string; partition: number; offset: string }> = [];
+    try {
+      for (const topic of replyTopics) {
+        const offsets = await retryUntil(`offsets of ${topic}`, () => admin.fetchTopicOffsets(topic));
+        for (const { partition, offset } of offsets) startAt.push({ topic, partition, offset });
+      }
+    } finally {
+      await admin.disconnect();
+    }
     this.consumer = kafka.consumer({
       groupId: `${topicPrefix}gateway.replies.${this.instanceId}`,
       ...LOW_LATENCY_CONSUMER,
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({
-      topics: [...new Set(operations.map((op) => topicPrefix + replyTopicOf(op.pattern)))],
-      fromBeginning: false,
-    });
-    // A new group starts at the latest offsets, resolved on its first fetch: wait for that
-    // fetch, or a reply produced before it would be skipped.
-    const fetched = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.FETCH, () => resolve()));
+    await this.consumer.subscribe({ topics: replyTopics, fromBeginning: false });
     await this.consumer.run({
       autoCommit: false,
       partitionsConsumedConcurrently: 4,
       eachMessage: async ({ message }) => this.onReply(message.value),
     });
-    await fetched;
+    for (const position of startAt) this.consumer.seek(position);
   }
 
   async stop(): Promise<void> {
