@@ -8,7 +8,7 @@ const log = createLogger('migrate');
 try {
   const config = loadGatewayConfig();
   const dataSource = await openGatewayDatabase(config);
-  log.info({ database: config.GATEWAY_DATABASE }, 'gateway database is migrated');
+  log.info({ database: config.DATABASE_NAME }, 'gateway database is migrated');
   await dataSource.destroy();
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

@@ -18,7 +18,7 @@ describe('gateway configuration', () => {
   it('has working defaults outside production, including a development JWT secret', () => {
     const config = loadGatewayConfig(base);
     expect(config.GATEWAY_PORT).toBe(4000);
-    expect(config.GATEWAY_DATABASE).toBe('atrium_gateway');
+    expect(config.DATABASE_NAME).toBe('atrium_gateway');
     expect(config.JWT_SECRET).toBe(DEV_JWT_SECRET);
     expect(config.LOGIN_CODE_TTL_SECONDS).toBe(300);
     expect(config.LOGIN_LOCK_SECONDS).toBe(900);

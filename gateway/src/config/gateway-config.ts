@@ -23,7 +23,7 @@ export const gatewayConfigSpec = {
     schema: port(4000),
     description: 'HTTP port of the gateway: GraphQL at /graphql, /health/live, /health/ready, /metrics.',
   },
-  GATEWAY_DATABASE: {
+  DATABASE_NAME: {
     schema: z
       .string()
       .regex(/^[a-z_][a-z0-9_]*$/, 'lower-case letters, digits and underscores')

@@ -15,11 +15,11 @@ import { GATEWAY_MIGRATIONS } from './migrations.js';
 
 /** Opens (creating if missing) and migrates the gateway's own database. */
 export function openGatewayDatabase(
-  config: Pick<GatewayConfig, 'DATABASE_URL' | 'GATEWAY_DATABASE' | 'INSTANCE_ID'>,
+  config: Pick<GatewayConfig, 'DATABASE_URL' | 'DATABASE_NAME' | 'INSTANCE_ID'>,
 ): Promise<DataSource> {
   return openDatabase({
     serverUrl: config.DATABASE_URL,
-    database: config.GATEWAY_DATABASE,
+    database: config.DATABASE_NAME,
     entities: [],
     migrations: GATEWAY_MIGRATIONS,
     applicationName: `gateway-${config.INSTANCE_ID}`,

@@ -14,7 +14,7 @@ import { DEMO_PASSWORD, demoCredentials, seedDemoDirectory } from './demo-seed.j
 const config = loadGatewayConfig({
   KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
   DATABASE_URL: testInfra().databaseServerUrl,
-  GATEWAY_DATABASE: uniqueDatabaseName('gateway_seed'),
+  DATABASE_NAME: uniqueDatabaseName('gateway_seed'),
 });
 let dataSource: DataSource;
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await dataSource?.destroy();
-  await dropDatabase(config.DATABASE_URL, config.GATEWAY_DATABASE);
+  await dropDatabase(config.DATABASE_URL, config.DATABASE_NAME);
 });
 
 describe('demo seed', () => {

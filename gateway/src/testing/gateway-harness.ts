@@ -66,7 +66,7 @@ export async function startTestGateway(options: {
     KAFKA_BROKERS: infra.kafkaBrokers.join(','),
     DATABASE_URL: infra.databaseServerUrl,
     KAFKA_TOPIC_PREFIX: options.topicPrefix,
-    GATEWAY_DATABASE: uniqueDatabaseName('gateway'),
+    DATABASE_NAME: uniqueDatabaseName('gateway'),
     INSTANCE_ID: `gateway-test-${uuidv7().slice(-6)}`,
     JWT_SECRET: 'test-secret-for-the-gateway-integration-tests',
     ...options.env,
