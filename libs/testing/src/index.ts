@@ -2,3 +2,4 @@ export * from './infra.js';
 export * from './eventually.js';
 export * from './kafka.js';
 export * from './service.js';
+export * from './service-process.js';

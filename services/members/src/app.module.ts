@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AtriumServiceModule, serviceSettings, type ServiceConfig } from '@atrium/messaging';
 import { MEMBERS_MIGRATIONS } from './database/migrations.js';
 import { IdentityModule } from './identity/identity.module.js';
-import { PingController } from './system/ping.controller.js';
 
 @Module({})
 export class AppModule {
@@ -17,7 +16,6 @@ export class AppModule {
         }),
         IdentityModule,
       ],
-      controllers: [PingController],
     };
   }
 }

@@ -4,7 +4,6 @@ import { NOTIFICATIONS_MIGRATIONS } from './database/migrations.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import type { NotificationsConfig } from './notifications.config.js';
 import { SmsModule } from './sms/sms.module.js';
-import { PingController } from './system/ping.controller.js';
 
 @Module({})
 export class AppModule {
@@ -20,7 +19,6 @@ export class AppModule {
         InboxModule,
         SmsModule.forRoot(config.SMS_PROVIDER),
       ],
-      controllers: [PingController],
     };
   }
 }

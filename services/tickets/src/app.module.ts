@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AtriumServiceModule, serviceSettings, type ServiceConfig } from '@atrium/messaging';
 import { TICKETS_MIGRATIONS } from './database/migrations.js';
-import { PingController } from './system/ping.controller.js';
 
 /** The tickets process: its database, Kafka, health and metrics. Its domain comes in a later issue. */
 @Module({})
@@ -16,7 +15,6 @@ export class AppModule {
           migrations: TICKETS_MIGRATIONS,
         }),
       ],
-      controllers: [PingController],
     };
   }
 }

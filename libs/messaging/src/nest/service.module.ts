@@ -1,27 +1,16 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
-import type { ServiceName } from '@atrium/contracts';
 import { openDatabase, TransactionHost } from '@atrium/persistence';
 import { CLOCK, HealthRegistry, OpsModule, systemClock } from '@atrium/platform';
 import { createKafka, createProducer } from '../kafka.js';
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { OutboxWriter } from '../outbox/outbox-writer.js';
 import { AtriumKafkaTransport } from './atrium-kafka.transport.js';
+import { pingControllerFor } from './ping.controller.js';
+import { KAFKA, PRODUCER, SERVICE_SETTINGS, type ServiceSettings } from './service.tokens.js';
 
-export const KAFKA = Symbol('Kafka');
-export const PRODUCER = Symbol('Producer');
-export const SERVICE_SETTINGS = Symbol('ServiceSettings');
-
-export interface ServiceSettings {
-  service: ServiceName;
-  instanceId: string;
-  kafkaBrokers: string[];
-  topicPrefix: string;
-  databaseServerUrl: string;
-  database: string;
-  outboxPollMs: number;
-}
+export { KAFKA, PRODUCER, SERVICE_SETTINGS, type ServiceSettings };
 
 export interface ServiceModuleOptions {
   settings: ServiceSettings;
@@ -113,6 +102,7 @@ export class AtriumServiceModule {
       module: AtriumServiceModule,
       global: true,
       imports: [OpsModule.forRoot()],
+      controllers: [pingControllerFor(settings.service)],
       providers,
       exports: [SERVICE_SETTINGS, CLOCK, DataSource, TransactionHost, OutboxWriter, KAFKA, PRODUCER, AtriumKafkaTransport],
     };
