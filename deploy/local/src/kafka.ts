@@ -18,6 +18,7 @@ import { dataDir, packageDir } from './paths.js';
 import {
   type Log,
   isOurProcess,
+  freePort,
   portAnswers,
   readPid,
   sleep,
@@ -379,9 +380,12 @@ export async function ensureKafka(opts: KafkaOptions = {}): Promise<KafkaHandle>
   if (fromEnv) return { brokers: fromEnv, started: false, stop: async () => undefined };
 
   const log = opts.log ?? defaultLog;
-  const port = configuredPort(opts.port);
-  const controllerPort = controllerPortFor(port);
-  const brokers = [`127.0.0.1:${port}`];
+  // Ports set by the caller or KAFKA_PORT are kept or refused; the default moves aside when
+  // another process (say, a broker of another checkout) already holds it.
+  const explicitPort = opts.port !== undefined || process.env['KAFKA_PORT'] !== undefined;
+  let port = configuredPort(opts.port);
+  let controllerPort = controllerPortFor(port);
+  let brokers = [`127.0.0.1:${port}`];
   const paths = kafkaPaths();
   for (const dir of [paths.root, paths.logs]) mkdirSync(dir, { recursive: true });
 
@@ -389,7 +393,10 @@ export async function ensureKafka(opts: KafkaOptions = {}): Promise<KafkaHandle>
     const existing = readPid(paths.pidFile);
     if (existing !== undefined && isOurBroker(existing, paths)) {
       const runningPort = propertiesPort(paths);
-      if (runningPort !== undefined && runningPort !== port) {
+      if (runningPort !== undefined && runningPort !== port && !explicitPort) {
+        port = runningPort;
+        brokers = [`127.0.0.1:${port}`];
+      } else if (runningPort !== undefined && runningPort !== port) {
         throw new Error(
           `a Kafka broker from this repository already runs on port ${runningPort} (pid ${existing}), not ${port}; ` +
             `stop it first (node deploy/local/dist/infra.js down)`,
@@ -414,6 +421,13 @@ export async function ensureKafka(opts: KafkaOptions = {}): Promise<KafkaHandle>
     rmSync(paths.pidFile, { force: true });
     rmSync(join(paths.data, '.lock'), { force: true });
 
+    if (!explicitPort && ((await portAnswers(port)) || (await portAnswers(controllerPort)))) {
+      const taken = port;
+      port = await freePort();
+      controllerPort = await freePort();
+      brokers = [`127.0.0.1:${port}`];
+      log(`port ${taken} is in use by another process; starting the broker on ${port} instead`);
+    }
     for (const candidate of [port, controllerPort]) {
       if (await portAnswers(candidate)) {
         throw new Error(

@@ -27,7 +27,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { dataDir } from './paths.js';
-import { type Log, isOurProcess, portAnswers, sleep, tail, terminate, withFileLock } from './os-helpers.js';
+import { type Log, freePort, isOurProcess, portAnswers, sleep, tail, terminate, withFileLock } from './os-helpers.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -364,15 +364,21 @@ export async function ensurePostgres(opts: PostgresOptions = {}): Promise<Postgr
     return { url: fromEnv.trim(), started: false, stop: async () => undefined };
 
   const log = opts.log ?? defaultLog;
-  const port = configuredPort(opts.port);
-  const url = serverUrl(port);
+  // A port set by the caller or PGPORT_EMBEDDED is kept or refused; the default moves aside
+  // when another process already holds it.
+  const explicitPort = opts.port !== undefined || process.env['PGPORT_EMBEDDED'] !== undefined;
+  let port = configuredPort(opts.port);
+  let url = serverUrl(port);
   const paths = postgresPaths();
   mkdirSync(dirname(paths.data), { recursive: true });
 
   return withFileLock(paths.lockFile, 5 * 60_000, log, async () => {
     const running = readPostmasterPid(paths);
     if (running && isOurPostmaster(running.pid, paths)) {
-      if (running.port !== port) {
+      if (running.port !== port && !explicitPort) {
+        port = running.port;
+        url = serverUrl(port);
+      } else if (running.port !== port) {
         throw new Error(
           `PostgreSQL from this repository already runs on port ${running.port} (pid ${running.pid}), not ${port}; ` +
             `stop it first (node deploy/local/dist/infra.js down)`,
@@ -396,6 +402,12 @@ export async function ensurePostgres(opts: PostgresOptions = {}): Promise<Postgr
       rmSync(paths.pidFile, { force: true });
     }
 
+    if (!explicitPort && (await portAnswers(port))) {
+      const taken = port;
+      port = await freePort();
+      url = serverUrl(port);
+      log(`port ${taken} is in use by another process; starting PostgreSQL on ${port} instead`);
+    }
     if (await portAnswers(port)) {
       throw new Error(
         `port ${port} is already in use by another process, so the local PostgreSQL cannot start; ` +
