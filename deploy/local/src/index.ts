@@ -7,3 +7,4 @@ export { ensureDatabase, dropDatabase } from '@atrium/persistence';
 export { runProcesses } from './process-runner.js';
 export type { ProcessSpec, RunOptions, RunningProcesses } from './process-runner.js';
 export { dataDir, repoRoot } from './paths.js';
+export { freePort } from './os-helpers.js';

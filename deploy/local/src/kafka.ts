@@ -39,6 +39,11 @@ export interface KafkaOptions {
    * By default a broker we started is sent SIGTERM when the process exits without calling stop().
    */
   keepRunning?: boolean;
+  /**
+   * A broker of its own in this folder (tests that stop and restart a broker). KAFKA_BROKERS is
+   * then ignored: the caller asked for this broker, not the shared one.
+   */
+  brokerDir?: string;
 }
 
 export interface KafkaHandle {
@@ -79,13 +84,15 @@ interface KafkaPaths {
   lockFile: string;
 }
 
-function kafkaPaths(): KafkaPaths {
-  const root = join(dataDir(), 'kafka');
+function kafkaPaths(brokerDir?: string): KafkaPaths {
+  const root = brokerDir ?? join(dataDir(), 'kafka');
   const logs = join(root, 'logs');
+  // Jars are shared by every broker of this checkout, wherever its data lives.
+  const libs = join(dataDir(), 'kafka', 'libs');
   return {
     root,
-    libs: join(root, 'libs'),
-    libsMarker: join(root, 'libs', '.atrium-libs.json'),
+    libs,
+    libsMarker: join(libs, '.atrium-libs.json'),
     data: join(root, 'data'),
     logs,
     serverLog: join(logs, 'server.log'),
@@ -376,7 +383,7 @@ async function stopPid(pid: number, paths: KafkaPaths): Promise<void> {
  * reusing one this repository already runs or starting one (fetching jars and formatting storage once).
  */
 export async function ensureKafka(opts: KafkaOptions = {}): Promise<KafkaHandle> {
-  const fromEnv = brokersFromEnv();
+  const fromEnv = opts.brokerDir ? undefined : brokersFromEnv();
   if (fromEnv) return { brokers: fromEnv, started: false, stop: async () => undefined };
 
   const log = opts.log ?? defaultLog;
@@ -386,7 +393,7 @@ export async function ensureKafka(opts: KafkaOptions = {}): Promise<KafkaHandle>
   let port = configuredPort(opts.port);
   let controllerPort = controllerPortFor(port);
   let brokers = [`127.0.0.1:${port}`];
-  const paths = kafkaPaths();
+  const paths = kafkaPaths(opts.brokerDir);
   for (const dir of [paths.root, paths.logs]) mkdirSync(dir, { recursive: true });
 
   return withFileLock(paths.lockFile, 10 * 60_000, log, async () => {
