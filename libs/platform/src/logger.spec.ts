@@ -23,7 +23,7 @@ describe('process logger', () => {
         done();
       },
     });
-    return { logger: buildLogger(sink), text: () => lines.join('') };
+    return { logger: buildLogger(sink, 'info'), text: () => lines.join('') };
   };
 
   it('redacts passwords, codes, tokens, keys and phones held in objects, at any depth we log', () => {

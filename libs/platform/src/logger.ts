@@ -41,9 +41,9 @@ export function rootLogger(): Logger {
 }
 
 /** The process logger's configuration; a destination other than stdout is for tests. */
-export function buildLogger(destination?: DestinationStream): Logger {
+export function buildLogger(destination?: DestinationStream, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({
-    level: process.env.LOG_LEVEL ?? 'info',
+    level,
     base: { service: process.env.ATRIUM_SERVICE ?? 'atrium', pid: process.pid },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,

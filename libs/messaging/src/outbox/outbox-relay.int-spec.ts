@@ -81,8 +81,11 @@ describe('outbox relay', () => {
       const received = collected.filter((m) => m.key === key).map((m) => JSON.parse(m.value!).id as string);
       expect(received).toEqual(expected);
     }
-    const [{ unpublished }] = await dataSource.query('SELECT count(*)::int AS unpublished FROM outbox WHERE published_at IS NULL');
-    expect(unpublished).toBe(0);
+    // A batch is visible to consumers a moment before its rows are marked published.
+    await expectEventually(async () => {
+      const [{ unpublished }] = await dataSource.query('SELECT count(*)::int AS unpublished FROM outbox WHERE published_at IS NULL');
+      expect(unpublished).toBe(0);
+    });
   });
 
   it('refuses to write an outbox row outside a transaction', async () => {
