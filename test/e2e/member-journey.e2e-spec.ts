@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { databaseUrl } from '@atrium/persistence';
 import { expectEventually, testInfra, uniqueDatabaseName, uniqueTopicPrefix } from '@atrium/testing';
@@ -28,6 +29,8 @@ describe('a shopper registers on the mini-program and reads the welcome through 
       databaseServerUrl: infra.databaseServerUrl,
       topicPrefix: uniqueTopicPrefix(),
       databasePrefix,
+      // Info lines are read below to follow a correlation id across processes.
+      env: { LOG_LEVEL: 'info' },
     });
   }, 120000);
 
@@ -75,6 +78,32 @@ describe('a shopper registers on the mini-program and reads the welcome through 
     );
     await members.end();
     expect(rows[0].n).toBe(1);
+  });
+
+  it('carries the caller\'s correlation id from HTTP through Kafka to the service that reacts to the event', async () => {
+    const correlationId = randomUUID();
+    const registered = await registerMember(platform, uniquePhone(), 'Traced', { 'x-correlation-id': correlationId });
+    expect(registered.errors).toBeUndefined();
+    const memberId = registered.data!.registerMember.id;
+    // members wrote the event with the caller's correlation id ...
+    const members = new pg.Client({ connectionString: databaseUrl(testInfra().databaseServerUrl, `${databasePrefix}members`) });
+    await members.connect();
+    const { rows } = await members.query(
+      "SELECT envelope->>'correlationId' AS correlation_id FROM outbox WHERE envelope->'payload'->>'memberId' = $1",
+      [memberId],
+    );
+    await members.end();
+    expect(rows).toEqual([{ correlation_id: correlationId }]);
+    // ... and notifications logged its reaction to that event under the same id.
+    const reaction = () =>
+      platform
+        .get('notifications')
+        .logs.join('')
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((entry) => entry.memberId === memberId);
+    await expectEventually(() => expect(reaction()).toMatchObject({ service: 'notifications', correlationId }));
   });
 
   it('names the bad field when the phone is not a phone number', async () => {

@@ -20,7 +20,7 @@ export function uniquePhone(): string {
   return `139${tail}`;
 }
 
-export async function registerMember(platform: Platform, phone: string, displayName = 'Test Shopper') {
+export async function registerMember(platform: Platform, phone: string, displayName = 'Test Shopper', headers: Record<string, string> = {}) {
   return graphql<{ registerMember: { id: string; memberCode: string; displayName: string; phoneMasked: string } }>(
     platform.graphqlUrl,
     REGISTER,
@@ -33,6 +33,7 @@ export async function registerMember(platform: Platform, phone: string, displayN
         consents: [{ purpose: 'MARKETING', channel: 'SMS', granted: true }],
       },
     },
+    headers,
   );
 }
 
