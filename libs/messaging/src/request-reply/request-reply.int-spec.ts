@@ -12,6 +12,8 @@ describe('request-reply over Kafka', () => {
   let server: RequestServer;
   let client: RequestClient;
   const seen: Array<{ correlationId?: string; actorId?: string }> = [];
+  let active = 0;
+  let mostActive = 0;
 
   beforeAll(async () => {
     kafka = new TestKafka(uniqueTopicPrefix());
@@ -36,10 +38,25 @@ describe('request-reply over Kafka', () => {
             throw conflict('that member is being merged', 'MEMBER_MERGING');
           },
         },
+        {
+          contract: PING.tickets,
+          handle: async () => {
+            active += 1;
+            mostActive = Math.max(mostActive, active);
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            active -= 1;
+            return { service: 'tickets', instance: 'slow', time: new Date().toISOString() };
+          },
+        },
       ],
     });
     await server.start();
-    client = new RequestClient({ kafka: kafka.kafka, topicPrefix: kafka.prefix, operations: [PING.members, getMember, PING.tickets], defaultTimeoutMs: 5000 });
+    client = new RequestClient({
+      kafka: kafka.kafka,
+      topicPrefix: kafka.prefix,
+      operations: [PING.members, getMember, PING.tickets, PING.feedback],
+      defaultTimeoutMs: 5000,
+    });
     await client.start();
   });
 
@@ -73,12 +90,19 @@ describe('request-reply over Kafka', () => {
 
   it('fails with UPSTREAM_TIMEOUT within the configured time when no service answers', async () => {
     const started = Date.now();
-    const error = await client.send(PING.tickets, {}, { timeoutMs: 400 }).catch((e: unknown) => e);
+    const error = await client.send(PING.feedback, {}, { timeoutMs: 400 }).catch((e: unknown) => e);
     const elapsed = Date.now() - started;
     expect((error as RemoteError).code).toBe('UPSTREAM_TIMEOUT');
     expect(elapsed).toBeGreaterThanOrEqual(400);
     expect(elapsed).toBeLessThan(2000);
     expect(client.inFlight).toBe(0);
+  });
+
+  it('handles more requests at once than the topic has partitions', async () => {
+    const calls = Array.from({ length: 20 }, (_, i) => client.send(PING.tickets, {}, { key: `k${i}` }));
+    const results = await Promise.all(calls);
+    expect(results.every((r) => r.instance === 'slow')).toBe(true);
+    expect(mostActive).toBeGreaterThan(PING.tickets.partitions);
   });
 
   it('keeps many concurrent calls apart', async () => {

@@ -23,6 +23,8 @@ export interface RequestServerOptions {
   topicPrefix: string;
   groupId: string;
   bindings: RequestBinding[];
+  /** Requests handled at once by this instance (default 32). */
+  maxConcurrency?: number;
 }
 
 /**
@@ -34,6 +36,9 @@ export class RequestServer {
   private readonly log = createLogger('request-server');
   private consumer?: Consumer;
   private readonly byPattern: Map<string, RequestBinding>;
+  private inFlight = 0;
+  private readonly slotWaiters: Array<() => void> = [];
+  private readonly idleWaiters: Array<() => void> = [];
 
   constructor(private readonly options: RequestServerOptions) {
     this.byPattern = new Map(options.bindings.map((b) => [b.contract.pattern, b]));
@@ -48,11 +53,35 @@ export class RequestServer {
     // answered, and older ones are dropped by their deadline.
     await this.consumer.subscribe({ topics: [...this.byPattern.keys()].map((p) => topicPrefix + p), fromBeginning: true });
     const joined = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
-    await this.consumer.run({ partitionsConsumedConcurrently: 3, eachMessage: (p) => this.onMessage(p) });
+    // Requests need no order among themselves, so a partition does not wait for one request to
+    // finish before taking the next: up to maxConcurrency run at once. The offset of a request
+    // is committed once it has been handed to a handler; a crash then loses the in-flight ones,
+    // whose callers time out (commands that must not be lost carry idempotency keys and retry).
+    await this.consumer.run({ partitionsConsumedConcurrently: 3, eachMessage: (p) => this.admit(p) });
     await joined;
   }
 
+  private async admit(payload: EachMessagePayload): Promise<void> {
+    const max = this.options.maxConcurrency ?? 32;
+    while (this.inFlight >= max) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    this.inFlight += 1;
+    void this.onMessage(payload)
+      .catch((error: unknown) => this.log.error({ err: errorForLog(error) }, 'request handling failed'))
+      .finally(() => {
+        this.inFlight -= 1;
+        this.slotWaiters.shift()?.();
+        if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      });
+  }
+
   async stop(): Promise<void> {
+    // Let the requests being handled send their replies first.
+    if (this.inFlight > 0) {
+      await Promise.race([
+        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+        new Promise((resolve) => setTimeout(resolve, 5000)),
+      ]);
+    }
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
