@@ -5,7 +5,7 @@ import { loadGatewayConfig, type GatewayConfig } from './config/gateway-config.j
 import { createGatewayApp } from './create-gateway-app.js';
 import { GRAPHQL_PATH } from './app.module.js';
 
-process.env.ATRIUM_SERVICE ??= 'gateway';
+process.env.ATRIUM_SERVICE = 'gateway';
 const log = createLogger('boot');
 
 let config: GatewayConfig;

@@ -3,7 +3,7 @@ import { loadGatewayConfig } from './config/gateway-config.js';
 import { openGatewayDatabase } from './database/gateway-database.js';
 
 /** `nx run gateway:migrate`: creates the gateway's database if missing and applies its migrations. */
-process.env.ATRIUM_SERVICE ??= 'gateway';
+process.env.ATRIUM_SERVICE = 'gateway';
 const log = createLogger('migrate');
 try {
   const config = loadGatewayConfig();

@@ -9,7 +9,7 @@ import { demoCredentials, seedDemoDirectory } from './seed/demo-seed.js';
  * staff accounts and partner key (idempotent), and prints the demo credentials as one JSON
  * line on stdout for the launcher to show. Refused in production, like GATEWAY_SEED_DEMO.
  */
-process.env.ATRIUM_SERVICE ??= 'gateway';
+process.env.ATRIUM_SERVICE = 'gateway';
 try {
   const config = loadGatewayConfig({ ...process.env, GATEWAY_SEED_DEMO: 'true' });
   const dataSource = await openGatewayDatabase(config);

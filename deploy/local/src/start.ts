@@ -36,7 +36,22 @@ const say = (line: string) => console.log(`[start] ${line}`);
 async function main(): Promise<void> {
   const started = Date.now();
   const root = repoRoot();
+  // Ctrl-C at any moment stops whatever has been started so far, in reverse order.
+  const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
+  const stopAll = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${reason}: stopping the platform`);
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => say(`while stopping: ${String(error)}`));
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stopAll('SIGINT'));
+  process.on('SIGTERM', () => void stopAll('SIGTERM'));
+
   const [kafka, postgres] = await Promise.all([ensureKafka({ log: say }), ensurePostgres({ log: say })]);
+  stops.push(() => kafka.stop(), () => postgres.stop());
   const topicPrefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
   const created = await ensureTopics(createKafka({ brokers: kafka.brokers, clientId: 'launcher', topicPrefix }), topicPrefix);
   say(`topics: ${created.length} created`);
@@ -72,19 +87,7 @@ async function main(): Promise<void> {
   });
 
   const running = await runProcesses(specs, { readyTimeoutMs: 120_000 });
-  let stopping = false;
-  const stopAll = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping the platform`);
-    await running.stop();
-    await kafka.stop();
-    await postgres.stop();
-    say('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stopAll('SIGINT'));
-  process.on('SIGTERM', () => void stopAll('SIGTERM'));
+  stops.push(() => running.stop());
 
   const graphqlUrl = `http://localhost:${GATEWAY_PORT}/graphql`;
   const members = await seedMembers(graphqlUrl);

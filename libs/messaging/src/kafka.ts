@@ -1,5 +1,5 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
-import { createLogger, type Logger } from '@atrium/platform';
+import { createLogger } from '@atrium/platform';
 
 export interface KafkaSettings {
   brokers: string[];
@@ -8,17 +8,14 @@ export interface KafkaSettings {
   topicPrefix: string;
 }
 
-// Created on first use: a logger made at import time would fix the root logger's `service`
-// label before runService() / the gateway's main set ATRIUM_SERVICE.
-let kafkaLog: Logger | undefined;
+const kafkaLog = createLogger('kafkajs');
 
 function logCreator() {
-  kafkaLog ??= createLogger('kafkajs');
   return ({ level, log }: LogEntry) => {
     const { message, ...extra } = log;
     const line = { namespace: extra.namespace, broker: extra.broker, error: extra.error };
-    if (level === logLevel.ERROR) kafkaLog!.error(line, message);
-    else if (level === logLevel.WARN) kafkaLog!.warn(line, message);
+    if (level === logLevel.ERROR) kafkaLog.error(line, message);
+    else if (level === logLevel.WARN) kafkaLog.warn(line, message);
   };
 }
 

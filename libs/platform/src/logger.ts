@@ -44,12 +44,14 @@ export function rootLogger(): Logger {
 export function buildLogger(destination?: DestinationStream, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({
     level,
-    base: { service: process.env.ATRIUM_SERVICE ?? 'atrium', pid: process.pid },
+    base: { pid: process.pid },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // Read per line: loggers made while modules load exist before main() names the process.
     mixin() {
       const ctx = currentContext();
-      return ctx ? { correlationId: ctx.correlationId } : {};
+      const service = process.env.ATRIUM_SERVICE ?? 'atrium';
+      return ctx ? { service, correlationId: ctx.correlationId } : { service };
     },
     formatters: { level: (label) => ({ level: label }) },
     hooks: {

@@ -67,7 +67,7 @@ export async function runService(
   service: Exclude<ServiceName, 'gateway'>,
   moduleFor: (config: ServiceConfig) => unknown,
 ): Promise<void> {
-  process.env.ATRIUM_SERVICE ??= service;
+  process.env.ATRIUM_SERVICE = service;
   const log = createLogger('boot');
   let config: ServiceConfig;
   try {
@@ -92,7 +92,7 @@ export async function runMigrations(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[],
 ): Promise<void> {
-  process.env.ATRIUM_SERVICE ??= service;
+  process.env.ATRIUM_SERVICE = service;
   const spec = serviceConfigSpec(service);
   const log = createLogger('migrate');
   try {
