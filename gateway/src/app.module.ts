@@ -21,6 +21,7 @@ import { formatGraphQLError } from './graphql/graphql-errors.js';
 import { RequestContextMiddleware } from './graphql/request-context.middleware.js';
 import { MembersModule } from './members/members.module.js';
 import { messagingProviders } from './messaging/gateway-messaging.js';
+import { PointsModule } from './points/points.module.js';
 import { SystemModule } from './system/system.module.js';
 
 export interface GatewayOverrides {
@@ -63,6 +64,7 @@ export class AppModule implements NestModule {
         GatewayCoreModule.forRoot(config, overrides),
         AuthModule,
         MembersModule,
+        PointsModule,
         SystemModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -1,9 +1,40 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { SessionService } from '../auth/sessions/session.service.js';
+import { StaffAccountRepository } from '../auth/staff/staff-account.repository.js';
+import { AccessTokenService } from '../auth/tokens/access-token.service.js';
 import { MembersResolver } from './members.resolver.js';
+import { MemberPrivacyResolver } from './privacy.resolver.js';
+import { MemberProfileResolver } from './profile.resolver.js';
+import { MemberMergeResolver } from './merge.resolver.js';
+import { MemberSegmentsResolver } from './segments.resolver.js';
+import { MemberTiersResolver } from './tiers.resolver.js';
+import { loadWeChatConfig, WECHAT_CONFIG } from './wechat/wechat-config.js';
+import { WeChatSessionClient } from './wechat/wechat-session.client.js';
 
-export const MEMBERS_RESOLVERS = [MembersResolver];
+export const MEMBERS_RESOLVERS = [
+  MembersResolver,
+  MemberPrivacyResolver,
+  MemberProfileResolver,
+  MemberTiersResolver,
+  MemberSegmentsResolver,
+  MemberMergeResolver,
+];
 
-/** Member registration, `me`, member look-up and the member's inbox. */
-@Module({ imports: [AuthModule], providers: [...MEMBERS_RESOLVERS] })
+/**
+ * Member registration, `me`, member look-up, profile, identities, consents and the inbox.
+ * SessionService (and what it needs) is provided here too, because AuthModule does not export it;
+ * sessions live in the database, so two instances issue equivalent sessions.
+ */
+@Module({
+  imports: [AuthModule],
+  providers: [
+    ...MEMBERS_RESOLVERS,
+    { provide: WECHAT_CONFIG, useFactory: () => loadWeChatConfig() },
+    WeChatSessionClient,
+    SessionService,
+    AccessTokenService,
+    StaffAccountRepository,
+  ],
+})
 export class MembersModule {}

@@ -73,9 +73,11 @@ describe('idempotent event consumer', () => {
 
   it('has one effect when the same message id is delivered twice', async () => {
     const id = randomUUID();
-    await kafka.publish(memberRegistered, registered('twice'), { id });
-    await kafka.publish(memberRegistered, registered('twice'), { id });
-    await kafka.publish(memberRegistered, registered('after-twice'));
+    // One key, so one partition: the marker is handled after both deliveries.
+    const key = randomUUID();
+    await kafka.publish(memberRegistered, registered('twice'), { id, key });
+    await kafka.publish(memberRegistered, registered('twice'), { id, key });
+    await kafka.publish(memberRegistered, registered('after-twice'), { key });
     await expectEventually(async () => expect(await effects('after-twice')).toBe(1));
     expect(await effects('twice')).toBe(1);
     const inbox = await dataSource.query('SELECT count(*)::int AS n FROM inbox WHERE message_id = $1', [id]);

@@ -1,22 +1,44 @@
 import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
+import { LinkIdentityUseCase } from './application/commands/link-identity.usecase.js';
 import { RegisterMemberUseCase } from './application/commands/register-member/register-member.usecase.js';
-import { MEMBER_CODE_RANDOM } from './application/identity.tokens.js';
+import { SignInMiniProgramUseCase } from './application/commands/sign-in-mini-program.usecase.js';
+import { IDENTIFIER_PRIORITY, MEMBER_CODE_RANDOM } from './application/identity.tokens.js';
 import { MemberRepository } from './application/member.repository.js';
 import { FindMemberByPhoneQuery } from './application/queries/find-member-by-phone.query.js';
 import { GetMemberQuery } from './application/queries/get-member.query.js';
+import { ListIdentitiesQuery } from './application/queries/list-identities.query.js';
+import { ResolveMemberQuery } from './application/queries/resolve-member.query.js';
+import { SearchMembersQuery } from './application/queries/search-members.query.js';
+import { parseIdentifierPriority } from './domain/identifier-priority.js';
 import { SqlMemberRepository } from './infrastructure/sql-member.repository.js';
+import { ChannelsController } from './interface/channels.controller.js';
 import { MembersController } from './interface/members.controller.js';
 
-const useCases = [RegisterMemberUseCase, GetMemberQuery, FindMemberByPhoneQuery];
+const useCases = [
+  RegisterMemberUseCase,
+  GetMemberQuery,
+  FindMemberByPhoneQuery,
+  ListIdentitiesQuery,
+  LinkIdentityUseCase,
+  ResolveMemberQuery,
+  SignInMiniProgramUseCase,
+  SearchMembersQuery,
+];
 
 /** Members, their channel identities and consents. */
 @Module({
-  controllers: [MembersController],
+  controllers: [MembersController, ChannelsController],
   providers: [
     ...useCases,
     { provide: MemberRepository, useClass: SqlMemberRepository },
     { provide: MEMBER_CODE_RANDOM, useValue: (size: number) => randomBytes(size) },
+    // Validated at boot: an unknown identifier name stops the service with a clear message.
+    {
+      provide: IDENTIFIER_PRIORITY,
+      useFactory: () => parseIdentifierPriority(process.env.MEMBER_IDENTIFIER_PRIORITY),
+    },
   ],
+  exports: [MemberRepository, LinkIdentityUseCase],
 })
 export class IdentityModule {}

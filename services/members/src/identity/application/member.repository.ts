@@ -28,4 +28,32 @@ export abstract class MemberRepository {
   abstract appendConsents(memberId: string, consents: readonly ConsentChange[]): Promise<void>;
 
   abstract findById(memberId: string): Promise<MemberRecord | null>;
+
+  /** The member holding (kind, value) — value in stored form — if any. */
+  abstract findIdByIdentity(kind: IdentityKind, value: string): Promise<string | null>;
+
+  /** The member with this code; for a merged member, its survivor. */
+  abstract findIdByMemberCode(memberCode: string): Promise<string | null>;
+
+  /** The id itself, or for a merged member the survivor it was merged into (following chains). */
+  abstract resolveSurvivor(memberId: string): Promise<string>;
+
+  /** Channel identities of a member (full values), oldest first. */
+  abstract listIdentities(
+    memberId: string,
+  ): Promise<Array<{ kind: IdentityKind; value: string; createdAt: Date }>>;
+
+  /** ACTIVE members matching every filter given, ordered by id, after the id given; at most `limit`. */
+  abstract search(filter: MemberSearch, limit: number, afterId: string | null): Promise<MemberRecord[]>;
+}
+
+/** Staff search criteria in stored form (phone E.164, card normalized); null = any. */
+export interface MemberSearch {
+  phone: string | null;
+  memberCode: string | null;
+  card: string | null;
+  name: string | null;
+  registeredChannel: string | null;
+  tier: string | null;
+  segment: string | null;
 }

@@ -4,7 +4,7 @@ import { TransactionHost } from '@atrium/persistence';
 import { identityTaken } from '../domain/identity.errors.js';
 import type { ConsentChange, IdentityKind, Language, Member, MemberStatus } from '../domain/member.js';
 import { PhoneNumber } from '../domain/phone-number.js';
-import { MemberRepository, type MemberRecord } from '../application/member.repository.js';
+import { MemberRepository, type MemberRecord, type MemberSearch } from '../application/member.repository.js';
 import type { Channel } from '@atrium/contracts';
 import { uniqueViolationOf } from './postgres-errors.js';
 
@@ -119,4 +119,98 @@ export class SqlMemberRepository extends MemberRepository {
       phone: row.phone ? PhoneNumber.parse(row.phone) : null,
     };
   }
+
+  async findIdByIdentity(kind: IdentityKind, value: string): Promise<string | null> {
+    const rows: Array<{ member_id: string }> = await this.tx.manager.query(
+      `SELECT member_id FROM member_identities WHERE kind = $1 AND value = $2`,
+      [kind, value],
+    );
+    return rows[0]?.member_id ?? null;
+  }
+
+  async findIdByMemberCode(memberCode: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT id FROM members WHERE member_code = $1`,
+      [memberCode],
+    );
+    return rows[0] ? this.resolveSurvivor(rows[0].id) : null;
+  }
+
+  async resolveSurvivor(memberId: string): Promise<string> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `WITH RECURSIVE chain(id, merged_into, depth) AS (
+         SELECT id, merged_into, 0 FROM members WHERE id = $1
+         UNION ALL
+         SELECT m.id, m.merged_into, c.depth + 1 FROM members m JOIN chain c ON m.id = c.merged_into WHERE c.depth < 16
+       )
+       SELECT id FROM chain WHERE merged_into IS NULL LIMIT 1`,
+      [memberId],
+    );
+    return rows[0]?.id ?? memberId;
+  }
+
+  async listIdentities(
+    memberId: string,
+  ): Promise<Array<{ kind: IdentityKind; value: string; createdAt: Date }>> {
+    const rows: Array<{ kind: IdentityKind; value: string; created_at: Date }> = await this.tx.manager.query(
+      `SELECT kind, value, created_at FROM member_identities WHERE member_id = $1 ORDER BY created_at, id`,
+      [memberId],
+    );
+    return rows.map((r) => ({ kind: r.kind, value: r.value, createdAt: new Date(r.created_at) }));
+  }
+
+  async search(filter: MemberSearch, limit: number, afterId: string | null): Promise<MemberRecord[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const where = [`m.status = 'ACTIVE'`];
+    if (filter.phone)
+      where.push(
+        `EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = m.id AND i.kind = 'PHONE' AND i.value = ${p(filter.phone)})`,
+      );
+    if (filter.card)
+      where.push(
+        `EXISTS (SELECT 1 FROM member_identities i WHERE i.member_id = m.id AND i.kind = 'CARD' AND i.value = ${p(filter.card)})`,
+      );
+    if (filter.memberCode) where.push(`m.member_code = ${p(filter.memberCode)}`);
+    if (filter.name)
+      where.push(
+        `lower(m.display_name) LIKE ${p(`%${filter.name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`,
+      );
+    if (filter.registeredChannel) where.push(`m.registered_channel = ${p(filter.registeredChannel)}`);
+    if (filter.tier)
+      where.push(
+        `COALESCE((SELECT t.tier_code FROM member_tiers t WHERE t.member_id = m.id), (SELECT l.code FROM tier_levels l WHERE l.rank = 0)) = ${p(filter.tier)}`,
+      );
+    if (filter.segment)
+      where.push(
+        `EXISTS (SELECT 1 FROM member_segments s WHERE s.member_id = m.id AND s.segment_code = ${p(filter.segment)})`,
+      );
+    if (afterId) where.push(`m.id > ${p(afterId)}`);
+    const rows: MemberRow[] = await this.tx.manager.query(
+      `SELECT m.id, m.member_code, m.display_name, m.preferred_language, m.registered_channel, m.registered_at, m.status,
+              (SELECT i.value FROM member_identities i
+                WHERE i.member_id = m.id AND i.kind = 'PHONE' ORDER BY i.created_at LIMIT 1) AS phone
+         FROM members m
+        WHERE ${where.join(' AND ')}
+        ORDER BY m.id
+        LIMIT ${p(limit)}`,
+      params,
+    );
+    return rows.map((row) => toRecord(row));
+  }
+}
+
+function toRecord(row: MemberRow): MemberRecord {
+  return {
+    member: {
+      id: row.id,
+      memberCode: row.member_code,
+      displayName: row.display_name,
+      preferredLanguage: row.preferred_language,
+      registeredChannel: row.registered_channel,
+      registeredAt: new Date(row.registered_at),
+      status: row.status,
+    },
+    phone: row.phone ? PhoneNumber.parse(row.phone) : null,
+  };
 }

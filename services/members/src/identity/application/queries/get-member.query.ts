@@ -23,7 +23,8 @@ export class GetMemberQuery {
       case 'allow':
         break;
     }
-    const found = await this.members.findById(memberId);
+    // A merged member's id keeps working: it reads as the survivor.
+    const found = await this.members.findById(await this.members.resolveSurvivor(memberId));
     if (!found)
       throw new IdentityError(IdentityErrorCode.MEMBER_NOT_FOUND, `member ${memberId} was not found`);
     return found;

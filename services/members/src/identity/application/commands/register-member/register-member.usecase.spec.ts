@@ -36,6 +36,21 @@ class InMemoryMembers extends MemberRepository {
   async findById(): Promise<MemberRecord | null> {
     return null;
   }
+  async findIdByIdentity(kind: IdentityKind, value: string) {
+    return this.identities.get(`${kind}|${value}`) ?? null;
+  }
+  async findIdByMemberCode(code: string) {
+    return [...this.members.values()].find((m) => m.memberCode === code)?.id ?? null;
+  }
+  async resolveSurvivor(id: string) {
+    return id;
+  }
+  async listIdentities() {
+    return [];
+  }
+  async search(): Promise<MemberRecord[]> {
+    return [];
+  }
 }
 
 /** Runs the work directly: the fakes above need no transaction. */

@@ -1,0 +1,217 @@
+// Real: the gateway (HTTP, GraphQL, auth), its PostgreSQL database, Kafka request-reply.
+// Faked: the members service (FakeServices for members, FakeMembersOperations for the tier operations).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import {
+  getMemberSegments,
+  getMemberTier,
+  listTierHistory,
+  listTiers,
+  type Actor,
+  type MemberView,
+  type OperationContract,
+} from '@atrium/contracts';
+import { uniqueTopicPrefix } from '@atrium/testing';
+import { ApiKeyService } from '../auth/api-keys/api-key.service.js';
+import { AccessTokenService } from '../auth/tokens/access-token.service.js';
+import { seedDemoDirectory } from '../seed/demo-seed.js';
+import {
+  FakeServices,
+  startTestGateway,
+  uniquePhone,
+  type GraphQLResult,
+  type TestGateway,
+} from '../testing/gateway-harness.js';
+import { FakeMembersOperations } from './testing/fake-members-operations.js';
+
+let gateway: TestGateway;
+let fakes: FakeServices;
+let tierOps: FakeMembersOperations;
+let segmentOps: FakeMembersOperations;
+let tenantId: string;
+let alice: MemberView;
+let bob: MemberView;
+
+const PRIVILEGES = [{ code: 'FREE_PARKING_HOURS', name: 'Free parking per visit', value: 3 }];
+const handlers = new Map<OperationContract, (p: Record<string, unknown>) => unknown>([
+  [
+    listTiers,
+    () => ({
+      metric: 'SPEND',
+      windowMonths: 12,
+      graceDays: 30,
+      levels: [{ code: 'GOLD', name: 'Gold', rank: 2, threshold: 2_000_000, privileges: PRIVILEGES }],
+    }),
+  ],
+  [
+    getMemberTier,
+    (p) => ({
+      memberId: p.memberId,
+      code: 'GOLD',
+      name: 'Gold',
+      rank: 2,
+      privileges: PRIVILEGES,
+      since: '2026-01-01T00:00:00.000Z',
+      graceUntil: null,
+      qualifyingAmount: 2_100_000,
+      next: { code: 'BLACK_CARD', threshold: 10_000_000, remaining: 7_900_000 },
+    }),
+  ],
+  [
+    listTierHistory,
+    () => ({
+      items: [
+        {
+          fromCode: 'MEMBER',
+          toCode: 'GOLD',
+          kind: 'UPGRADE',
+          reason: 'qualified',
+          qualifyingAmount: 2_100_000,
+          changedAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
+    }),
+  ],
+]);
+
+function errorOf(result: GraphQLResult): { message: string; extensions: Record<string, unknown> } {
+  expect(result.errors).toHaveLength(1);
+  return { message: result.errors![0]!.message, extensions: result.errors![0]!.extensions ?? {} };
+}
+
+async function bearer(actor: Partial<Actor> & Pick<Actor, 'kind' | 'id'>): Promise<Record<string, string>> {
+  const { token } = await gateway.app
+    .get(AccessTokenService)
+    .issue({ tenantId: null, roles: [], scopes: [], ...actor });
+  return { authorization: `Bearer ${token}` };
+}
+
+beforeAll(async () => {
+  const prefix = uniqueTopicPrefix();
+  fakes = new FakeServices(prefix);
+  await fakes.start();
+  tierOps = new FakeMembersOperations(fakes.kafka, prefix, handlers);
+  await tierOps.start('fake-tiers');
+  segmentOps = new FakeMembersOperations(
+    fakes.kafka,
+    prefix,
+    new Map([
+      [
+        getMemberSegments,
+        () => ({
+          segments: [{ code: 'VIP', name: 'VIP', since: '2026-01-01T00:00:00.000Z' }],
+          lifecycleStage: 'AT_RISK',
+          lifecycleSince: null,
+        }),
+      ],
+    ]),
+  );
+  await segmentOps.start('fake-segments');
+  gateway = await startTestGateway({ topicPrefix: prefix });
+  tenantId = (await seedDemoDirectory(gateway.app.get(DataSource))).tenantIds['AURORA-JEWELRY']!;
+  alice = fakes.register(uniquePhone(), 'Alice');
+  bob = fakes.register(uniquePhone(), 'Bob');
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await tierOps?.stop();
+  await segmentOps?.stop();
+  await fakes?.stop();
+});
+
+describe('tiers in the graph', () => {
+  it('me { tier { code name privileges } } shows the member’s own tier and privileges', async () => {
+    const result = await gateway.graphql(
+      '{ me { tier { code name privileges { code name value } next { code remaining } } tierHistory { kind toCode reason } } }',
+      {},
+      await bearer({ kind: 'member', id: alice.id }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      me: {
+        tier: {
+          code: 'GOLD',
+          name: 'Gold',
+          privileges: PRIVILEGES,
+          next: { code: 'BLACK_CARD', remaining: 7_900_000 },
+        },
+        tierHistory: [{ kind: 'UPGRADE', toCode: 'GOLD', reason: 'qualified' }],
+      },
+    });
+    expect(tierOps.sent(getMemberTier).at(-1)!.payload).toEqual({ memberId: alice.id });
+  });
+
+  it('a member cannot reach another member’s tier or history, and nothing is asked of the service', async () => {
+    const before = tierOps.received.length;
+    const result = await gateway.graphql(
+      'query ($id: ID!) { member(id: $id) { tier { code } tierHistory { kind } } }',
+      { id: bob.id },
+      await bearer({ kind: 'member', id: alice.id }),
+    );
+    expect(errorOf(result).extensions.code).toBe('FORBIDDEN');
+    expect(tierOps.received.length).toBe(before);
+  });
+
+  it('staff read any member’s tier; a partner key cannot use member(id)', async () => {
+    const staff = await gateway.graphql(
+      'query ($id: ID!) { member(id: $id) { tier { code } } }',
+      { id: bob.id },
+      await bearer({ kind: 'staff', id: 's', roles: ['FRONTLINE'] }),
+    );
+    expect(staff.data).toEqual({ member: { tier: { code: 'GOLD' } } });
+    const key = await gateway.app
+      .get(ApiKeyService)
+      .create({ tenantId, name: 'pos', scopes: ['members:read'] }, 'test');
+    expect(
+      errorOf(
+        await gateway.graphql(
+          'query ($id: ID!) { member(id: $id) { tier { code } } }',
+          { id: bob.id },
+          { 'x-api-key': key.key },
+        ),
+      ).extensions.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('tierHistory(first) outside 1..100 is BAD_USER_INPUT naming first', async () => {
+    const result = await gateway.graphql(
+      '{ me { tierHistory(first: 101) { kind } } }',
+      {},
+      await bearer({ kind: 'member', id: alice.id }),
+    );
+    expect(errorOf(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('anyone reads the ladder', async () => {
+    const result = await gateway.graphql(
+      '{ tiers { metric levels { code threshold privileges { code } } } }',
+    );
+    expect(result.data).toEqual({
+      tiers: {
+        metric: 'SPEND',
+        levels: [{ code: 'GOLD', threshold: 2_000_000, privileges: [{ code: 'FREE_PARKING_HOURS' }] }],
+      },
+    });
+  });
+});
+
+describe('segments and lifecycle in the graph', () => {
+  it('the member reads its segments and lifecycle stage with one call; another member’s are FORBIDDEN', async () => {
+    const before = segmentOps.sent(getMemberSegments).length;
+    const own = await gateway.graphql(
+      '{ me { segments { code name } lifecycleStage } }',
+      {},
+      await bearer({ kind: 'member', id: alice.id }),
+    );
+    expect(own.data).toEqual({ me: { segments: [{ code: 'VIP', name: 'VIP' }], lifecycleStage: 'AT_RISK' } });
+    expect(segmentOps.sent(getMemberSegments).length - before).toBe(1);
+    const other = await gateway.graphql(
+      'query ($id: ID!) { member(id: $id) { segments { code } lifecycleStage } }',
+      { id: bob.id },
+      await bearer({ kind: 'member', id: alice.id }),
+    );
+    expect(errorOf(other).extensions.code).toBe('FORBIDDEN');
+    expect(segmentOps.sent(getMemberSegments).length - before).toBe(1);
+  });
+});

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { AdjustPointsUseCase } from './application/commands/adjust-points.usecase.js';
+import { CreditPointsWhenCompensationGranted } from './application/commands/credit-points-when-compensation-granted.js';
+import { RecordPurchaseUseCase } from './application/commands/record-purchase.usecase.js';
+import { RecordReturnUseCase } from './application/commands/record-return.usecase.js';
+import { RedeemPointsUseCase } from './application/commands/redeem-points.usecase.js';
+import { SetParkingRateUseCase } from './application/commands/set-parking-rate.usecase.js';
+import { TransferPointsOnMerge } from './application/commands/transfer-points-on-merge.usecase.js';
+import { ExpirePointsJob } from './application/jobs/expire-points.job.js';
+import { ReleasePendingPointsJob } from './application/jobs/release-pending-points.job.js';
+import { LedgerRepository } from './application/ledger.repository.js';
+import { GetPointsBalanceQuery } from './application/queries/get-points-balance.query.js';
+import { ListPointsLedgerQuery } from './application/queries/list-points-ledger.query.js';
+import { ListRewardsQuery } from './application/queries/list-rewards.query.js';
+import { TenantSettlementQuery } from './application/queries/tenant-settlement.query.js';
+import { TierLookup } from './application/tier-lookup.js';
+import { DefaultTierLookup } from './infrastructure/default-tier-lookup.js';
+import { SqlLedgerRepository } from './infrastructure/sql-ledger.repository.js';
+import { LedgerJobsScheduler } from './interface/ledger-jobs.scheduler.js';
+import { PointsController } from './interface/points.controller.js';
+
+const useCases = [
+  RecordPurchaseUseCase,
+  RecordReturnUseCase,
+  RedeemPointsUseCase,
+  AdjustPointsUseCase,
+  SetParkingRateUseCase,
+  CreditPointsWhenCompensationGranted,
+  TransferPointsOnMerge,
+  GetPointsBalanceQuery,
+  ListPointsLedgerQuery,
+  ListRewardsQuery,
+  TenantSettlementQuery,
+];
+const jobs = [ReleasePendingPointsJob, ExpirePointsJob, LedgerJobsScheduler];
+
+/** The points ledger: purchases, returns, redemptions, adjustments, compensations, expiry. */
+@Module({
+  controllers: [PointsController],
+  providers: [
+    ...useCases,
+    ...jobs,
+    { provide: LedgerRepository, useClass: SqlLedgerRepository },
+    { provide: TierLookup, useClass: DefaultTierLookup },
+  ],
+  // The merge use case (profile/identity) moves points through TransferPointsOnMerge.
+  exports: [LedgerRepository, TierLookup, TransferPointsOnMerge],
+})
+export class LedgerModule {}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+
+/** One section of a member's data export, contributed by the context that owns the data. */
+export interface MemberDataContributor {
+  /** Name of the section in the export, e.g. `ledger`; unique. */
+  readonly section: string;
+  collect(memberId: string): Promise<unknown>;
+}
+
+/**
+ * Extension point of `exportMyData`. The privacy context writes `profile`, `identities`,
+ * `consents` and `accessLog`; other contexts (the ledger: entries, lots, purchases) register a
+ * contributor from their module's `onModuleInit`, e.g.
+ * `exports.register({ section: 'ledger', collect: (id) => ledger.exportFor(id) })`.
+ */
+@Injectable()
+export class MemberDataExportRegistry {
+  private readonly contributors: MemberDataContributor[] = [];
+
+  register(contributor: MemberDataContributor): void {
+    if (this.contributors.some((c) => c.section === contributor.section))
+      throw new Error(`export section ${contributor.section} is registered twice`);
+    this.contributors.push(contributor);
+  }
+
+  all(): readonly MemberDataContributor[] {
+    return this.contributors;
+  }
+}

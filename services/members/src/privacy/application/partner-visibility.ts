@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * A reason other than consent for which a partner tenant may see a member, e.g. "bought in one
+ * of its stores" (fed by the ledger's purchases). Sources are asked only when the member has not
+ * shared with the tenant; any source saying yes makes the member visible.
+ */
+export interface PartnerVisibilitySource {
+  readonly name: string;
+  canSee(memberId: string, tenantId: string): Promise<boolean>;
+}
+
+/**
+ * Port `PartnerVisibility`: extra grounds of partner visibility besides SHARE_WITH_TENANT.
+ *
+ * How the ledger plugs in: a provider in the ledger context injects `PartnerVisibility` (the
+ * privacy module exports it) and calls `register({ name: 'purchases', canSee })` in its
+ * `onModuleInit`, where `canSee` answers from its purchases table inside the ambient transaction.
+ * Until a source is registered, only the member's consent grants visibility.
+ */
+@Injectable()
+export class PartnerVisibility {
+  private readonly sources: PartnerVisibilitySource[] = [];
+
+  register(source: PartnerVisibilitySource): void {
+    if (this.sources.some((s) => s.name === source.name))
+      throw new Error(`partner visibility source ${source.name} is registered twice`);
+    this.sources.push(source);
+  }
+
+  get sourceNames(): string[] {
+    return this.sources.map((s) => s.name);
+  }
+
+  async canSee(memberId: string, tenantId: string): Promise<boolean> {
+    for (const source of this.sources) if (await source.canSee(memberId, tenantId)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,47 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ServiceConfig } from '@atrium/messaging';
+import { QualifyingActivity } from './application/qualifying-activity.js';
+import { ReviewTiersJob } from './application/review-tiers.job.js';
+import { TierEvaluator } from './application/tier-evaluator.js';
+import { TierQueries } from './application/tier-queries.js';
+import { TierRepository } from './application/tier.repository.js';
+import { SqlQualifyingActivity } from './infrastructure/sql-qualifying-activity.js';
+import { SqlTierRepository } from './infrastructure/sql-tier.repository.js';
+import { TiersController } from './interface/tiers.controller.js';
+import {
+  TIER_REVIEW_SCHEDULE,
+  tierReviewDay,
+  TiersReviewScheduler,
+} from './interface/tiers-review.scheduler.js';
+
+/**
+ * Tiers and privileges as data: the ladder, members' tiers (upgrade on a qualifying purchase,
+ * downgrade at the monthly review after a grace period), history with reasons. Exports
+ * TierQueries (tierCodeOf) for the partner view and earning multipliers.
+ */
+@Module({})
+export class TiersModule {
+  static forRoot(config: Pick<ServiceConfig, 'MALL_TIME_ZONE'>): DynamicModule {
+    return {
+      module: TiersModule,
+      global: true,
+      controllers: [TiersController],
+      providers: [
+        TierQueries,
+        TierEvaluator,
+        ReviewTiersJob,
+        TiersReviewScheduler,
+        { provide: TierRepository, useClass: SqlTierRepository },
+        { provide: QualifyingActivity, useClass: SqlQualifyingActivity },
+        {
+          provide: TIER_REVIEW_SCHEDULE,
+          useFactory: () => ({
+            dayOfMonth: tierReviewDay(process.env.TIER_REVIEW_DAY_OF_MONTH),
+            timeZone: config.MALL_TIME_ZONE,
+          }),
+        },
+      ],
+      exports: [TierQueries, TierEvaluator, ReviewTiersJob],
+    };
+  }
+}
