@@ -153,7 +153,8 @@ beforeAll(async () => {
     kafka: kafka.kafka,
     topicPrefix: prefix,
     operations: [registerMember, ...MEMBERS_LEDGER_OPERATIONS],
-    defaultTimeoutMs: 20000,
+    // Correctness, not latency: on a loaded 2-core machine 50 contending postings can take a while.
+    defaultTimeoutMs: 60000,
   });
   await client.start();
 });
