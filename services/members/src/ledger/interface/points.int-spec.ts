@@ -804,5 +804,5 @@ describe('points ledger under concurrency', () => {
       [tenant],
     );
     expect(returns.every((r) => r.n === 1)).toBe(true);
-  });
+  }, 180000);
 });
