@@ -23,6 +23,7 @@ import { MembersModule } from './members/members.module.js';
 import { messagingProviders } from './messaging/gateway-messaging.js';
 import { PointsModule } from './points/points.module.js';
 import { SystemModule } from './system/system.module.js';
+import { TicketsModule } from './tickets/tickets.module.js';
 
 export interface GatewayOverrides {
   /** Time as the gateway sees it (tests move it to expire codes, tokens and locks). */
@@ -66,6 +67,7 @@ export class AppModule implements NestModule {
         MembersModule,
         PointsModule,
         SystemModule,
+        TicketsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createKafka, deleteTopicsWithPrefix } from '@atrium/messaging';
 
 /** The repository root (test/support/ or test/dist/support/ → two or three levels up). */
 export const repoRoot = (() => {
@@ -118,11 +119,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   // Services first (they create topics and databases), then the gateway.
   await Promise.all([...processes.values()].filter((p) => p.name !== 'gateway').map((p) => p.start()));
   await processes.get('gateway')?.start();
-  return new Platform(processes);
+  return new Platform(processes, options);
 }
 
 export class Platform {
-  constructor(private readonly processes: Map<ProcessName, PlatformProcess>) {}
+  constructor(
+    private readonly processes: Map<ProcessName, PlatformProcess>,
+    private readonly options: PlatformOptions,
+  ) {}
 
   get(name: ProcessName): PlatformProcess {
     const p = this.processes.get(name);
@@ -134,8 +138,11 @@ export class Platform {
     return `${this.get('gateway').url}/graphql`;
   }
 
+  /** Stops every process, then deletes this platform's topics (a broker opens files per partition). */
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((p) => p.stop()));
+    const kafka = createKafka({ brokers: this.options.kafkaBrokers, clientId: 'platform-cleanup', topicPrefix: '' });
+    await deleteTopicsWithPrefix(kafka, this.options.topicPrefix).catch(() => undefined);
   }
 }
 

@@ -8,6 +8,9 @@ import { ensureKafka, ensurePostgres } from '@atrium/local';
 export default async function globalSetup(): Promise<void> {
   // Processes and in-process services log warnings and errors only, unless asked for more.
   process.env.LOG_LEVEL ??= 'warn';
+  // Every suite creates the whole topic set under its own prefix: one partition each keeps a
+  // run's partition count (and the broker's work) small. Ordering tests need no more.
+  process.env.KAFKA_TOPIC_MAX_PARTITIONS ??= '1';
   const log = (line: string) => process.stderr.write(`[infra] ${line}\n`);
   const started = Date.now();
   const [kafka, postgres] = await Promise.all([ensureKafka({ log }), ensurePostgres({ log })]);

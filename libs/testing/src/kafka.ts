@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, IHeaders, Kafka, Producer } from 'kafkajs';
 import type { Actor, EventContract, EventPayload } from '@atrium/contracts';
-import { buildEnvelope, createKafka, createProducer, ensureTopics, headersOf, LOW_LATENCY_CONSUMER } from '@atrium/messaging';
+import { buildEnvelope, createKafka, createProducer, deleteTopicsWithPrefix, ensureTopics, headersOf, LOW_LATENCY_CONSUMER } from '@atrium/messaging';
 import { testInfra } from './infra.js';
 
 export interface CollectedMessage {
@@ -84,8 +84,13 @@ export class TestKafka {
     return collected;
   }
 
+  /**
+   * Disconnects and deletes this suite's topics, so a run never holds more than a few suites'
+   * topics at once (a broker opens files per partition). Call it after the suite's services stop.
+   */
   async close(): Promise<void> {
     await Promise.all(this.consumers.map((c) => c.disconnect()));
     await this.producer_?.disconnect();
+    await deleteTopicsWithPrefix(this.kafka, this.prefix).catch(() => undefined);
   }
 }

@@ -22,6 +22,7 @@ import { mergeMembers } from './members-merge.operations.js';
 import { MEMBERS_LEDGER_OPERATIONS } from './members-ledger.operations.js';
 import { listInbox, sendLoginCode } from './notifications.operations.js';
 import { PING } from './system.operations.js';
+import { TICKETS_OPERATIONS } from './tickets.operations.js';
 
 export * from './members.operations.js';
 export * from './members-privacy.operations.js';
@@ -32,6 +33,7 @@ export * from './members-merge.operations.js';
 export * from './members-ledger.operations.js';
 export * from './notifications.operations.js';
 export * from './system.operations.js';
+export * from './tickets.operations.js';
 
 /** Every request-reply operation; their request and reply topics are created up front. */
 export const ALL_OPERATIONS = [
@@ -55,4 +57,5 @@ export const ALL_OPERATIONS = [
   getMemberSegments,
   mergeMembers,
   ...MEMBERS_LEDGER_OPERATIONS,
+  ...TICKETS_OPERATIONS,
 ] as const;

@@ -1,4 +1,5 @@
 import { MessagingTables1763800000000 } from '@atrium/messaging';
+import { CreateTickets1763801000000 } from './migrations/1763801000000-create-tickets.js';
 
-/** Every migration of the tickets database, in order. Only the messaging tables so far: the domain comes in a later issue. */
-export const TICKETS_MIGRATIONS = [MessagingTables1763800000000];
+/** Every migration of the tickets database, in order. */
+export const TICKETS_MIGRATIONS = [MessagingTables1763800000000, CreateTickets1763801000000];

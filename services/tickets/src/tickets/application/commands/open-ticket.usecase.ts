@@ -1,0 +1,167 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { ticketOpened, type openTicket, type TicketView, type ValidatedRequest } from '@atrium/contracts';
+import { OutboxWriter } from '@atrium/messaging';
+import { TransactionHost } from '@atrium/persistence';
+import { CLOCK, type Clock } from '@atrium/platform';
+import { AFTER_SALES_FLOWS } from '../../domain/after-sales.js';
+import { formatLocalDate, localDateOf } from '../../domain/business-calendar.js';
+import { DEFAULT_SLA_POLICIES, selectPolicy } from '../../domain/sla-policy.js';
+import { checkOpen, type TicketActor } from '../../domain/ticket-access.policy.js';
+import { CATEGORIES } from '../../domain/ticket-lifecycle.js';
+import { invalidInput } from '../../domain/tickets.errors.js';
+import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { SlaClock } from '../sla-clock.js';
+import { ticketRef } from '../ticket-events.js';
+import type { TicketRecord } from '../ticket-record.js';
+import { TicketViewBuilder } from '../ticket-view.js';
+import { PatternDetector } from './pattern-detector.js';
+
+type OpenRequest = ValidatedRequest<typeof openTicket>;
+const WRITTEN_CHANNELS = ['COMMENT_CARD', 'FEEDBACK_AUTO', 'SOCIAL'];
+
+/** The human ticket number: day in the mall's time zone and that day's sequence, e.g. TK-20261122-000123. */
+export const ticketNumber = (day: string, seq: number) =>
+  `TK-${day.replace(/-/g, '')}-${String(seq).padStart(6, '0')}`;
+
+@Injectable()
+export class OpenTicketUseCase {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly store: TicketStore,
+    private readonly sla: SlaClock,
+    private readonly views: TicketViewBuilder,
+    private readonly outbox: OutboxWriter,
+    private readonly patterns: PatternDetector,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: TicketActor, req: OpenRequest): Promise<TicketView> {
+    const category = CATEGORIES.find((c) => c.code === req.category);
+    if (!category)
+      throw invalidInput('category', `unknown category; one of ${CATEGORIES.map((c) => c.code).join(', ')}`);
+    const memberId = actor.kind === 'member' ? actor.id : (req.memberId ?? null);
+    const request = {
+      memberId,
+      tenantId: req.tenantId ?? null,
+      contactName: req.contactName ?? null,
+      contactPhone: req.contactPhone ?? null,
+    };
+    checkOpen(actor, request);
+    if (
+      !memberId &&
+      !request.contactName &&
+      !request.contactPhone &&
+      !WRITTEN_CHANNELS.includes(req.channel)
+    ) {
+      throw invalidInput('contactPhone', 'a ticket without a member needs a contact name or phone');
+    }
+    return this.tx.run(async () => {
+      const now = this.clock.now();
+      const settings = await this.store.settings();
+      const day = formatLocalDate(localDateOf(now.getTime(), settings.calendar.timeZone));
+      const number = ticketNumber(day, await this.store.nextDaySequence(day));
+      const memberTier = memberId ? await this.store.memberTier(memberId) : null;
+      const policy =
+        selectPolicy(await this.store.policies(), {
+          category: req.category,
+          severity: req.severity ?? 'MEDIUM',
+          channel: req.channel,
+          memberTier,
+        }) ?? DEFAULT_SLA_POLICIES[DEFAULT_SLA_POLICIES.length - 1]!;
+      const department =
+        category.department === 'TENANT_STORE' && !req.storeId ? 'CUSTOMER_SERVICE' : category.department;
+      const ticket: TicketRecord = {
+        id: uuidv7(),
+        number,
+        status: 'OPEN',
+        level: 'FRONTLINE',
+        category: req.category,
+        severity: req.severity ?? 'MEDIUM',
+        channel: req.channel,
+        memberId,
+        memberTier,
+        contactName: request.contactName,
+        contactPhone: request.contactPhone,
+        tenantId: request.tenantId,
+        storeId: req.storeId ?? null,
+        floor: req.floor ?? null,
+        zone: req.zone ?? null,
+        description: req.description,
+        occurredAt: req.occurredAt ? new Date(req.occurredAt) : null,
+        customerConfirmed: req.customerConfirmed ?? false,
+        department,
+        assigneeId: null,
+        slaPolicyCode: policy.code,
+        slaState: 'ON_TRACK',
+        slaCycle: 0,
+        clockStartedAt: now,
+        firstResponseAt: null,
+        planAt: null,
+        nextDueAt: null,
+        due: {
+          FIRST_RESPONSE: { warnAt: null, dueAt: null },
+          PLAN: { warnAt: null, dueAt: null },
+          RESOLUTION: { warnAt: null, dueAt: null },
+        },
+        pausedSince: null,
+        pauseReason: null,
+        proposal: null,
+        proposalStatus: null,
+        rootCause: null,
+        openedAt: now,
+        resolvedAt: null,
+        closedAt: null,
+        reopenedAt: null,
+        updatedAt: now,
+      };
+      await this.store.insert(ticket);
+      const history = { at: now, actorKind: actor.kind, actorId: actor.id, internal: false };
+      await this.store.addHistory(ticket.id, {
+        ...history,
+        action: 'OPENED',
+        fromStatus: null,
+        toStatus: 'OPEN',
+        detail: {
+          channel: req.channel,
+          category: req.category,
+          severity: ticket.severity,
+          slaPolicy: policy.code,
+          department,
+        },
+      });
+      if (req.afterSales) {
+        const step = AFTER_SALES_FLOWS[req.afterSales.flow].first;
+        await this.store.saveAfterSales(ticket.id, {
+          flow: req.afterSales.flow,
+          step,
+          details: req.afterSales.details ?? {},
+          updatedAt: now,
+        });
+        await this.store.addHistory(ticket.id, {
+          ...history,
+          action: 'AFTER_SALES_STEP',
+          fromStatus: null,
+          toStatus: null,
+          detail: { flow: req.afterSales.flow, step },
+        });
+      }
+      await this.sla.reschedule(ticket, settings);
+      await this.store.update(ticket);
+      await this.outbox.add(
+        ticketOpened,
+        {
+          ...ticketRef(ticket, actor.id, now),
+          channel: ticket.channel,
+          category: ticket.category,
+          severity: ticket.severity,
+          firstResponseDueAt: ticket.due.FIRST_RESPONSE.dueAt?.toISOString() ?? null,
+          resolutionDueAt: ticket.due.RESOLUTION.dueAt?.toISOString() ?? null,
+        },
+        ticket.id,
+      );
+      await this.patterns.afterOpening(ticket, settings, now);
+      return this.views.build(ticket, actor);
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import {
+  computeTargets,
+  DEFAULT_SLA_POLICIES,
+  SLA_TARGETS,
+  type SlaPolicy,
+  type SlaTarget,
+} from '../domain/sla-policy.js';
+import { ACTIVE_STATUSES } from '../domain/ticket-lifecycle.js';
+import { TicketStore } from '../infrastructure/ticket.store.js';
+import type { TicketRecord, TicketSettings } from './ticket-record.js';
+
+/** Whether a target has been met in the current SLA cycle. */
+export function targetMet(t: TicketRecord, target: SlaTarget): Date | null {
+  switch (target) {
+    case 'FIRST_RESPONSE':
+      return t.firstResponseAt;
+    case 'PLAN':
+      return t.planAt;
+    case 'RESOLUTION':
+      return t.resolvedAt && t.resolvedAt >= t.clockStartedAt ? t.resolvedAt : null;
+  }
+}
+
+/**
+ * Keeps a ticket's SLA targets and its rows in `sla_deadlines` in step with the ticket: call it
+ * (inside the ticket's transaction) after every change that starts, stops, pauses or meets a
+ * clock. Pending rows are replaced; rows already fired in this cycle are never re-created.
+ */
+@Injectable()
+export class SlaClock {
+  constructor(private readonly store: TicketStore) {}
+
+  async policyOf(t: TicketRecord): Promise<SlaPolicy> {
+    return (
+      (t.slaPolicyCode ? await this.store.policy(t.slaPolicyCode) : null) ??
+      DEFAULT_SLA_POLICIES.find((p) => p.code === t.slaPolicyCode) ??
+      DEFAULT_SLA_POLICIES[DEFAULT_SLA_POLICIES.length - 1]!
+    );
+  }
+
+  async reschedule(t: TicketRecord, settings: TicketSettings): Promise<void> {
+    await this.store.cancelPendingDeadlines(t.id);
+    const fired = await this.store.firedDeadlines(t.id, t.slaCycle);
+    const policy = await this.policyOf(t);
+    const pauses = await this.store.pauses(t.id);
+    const targets = computeTargets(policy, t.clockStartedAt.getTime(), settings.calendar, pauses);
+    const active = ACTIVE_STATUSES.includes(t.status);
+    let next: Date | null = null;
+    for (const target of SLA_TARGETS) {
+      const { warnAt, dueAt } = targets[target];
+      t.due[target] = {
+        warnAt: warnAt === null ? null : new Date(warnAt),
+        dueAt: dueAt === null ? null : new Date(dueAt),
+      };
+      if (!active || targetMet(t, target) || dueAt === null) continue;
+      if (next === null || dueAt < next.getTime()) next = new Date(dueAt);
+      for (const [kind, at] of [
+        ['WARNING', warnAt],
+        ['BREACH', dueAt],
+      ] as const) {
+        if (at === null || fired.has(`${target}:${kind}`)) continue;
+        await this.store.addDeadline({
+          ticketId: t.id,
+          target,
+          kind,
+          cycle: t.slaCycle,
+          dueAt: new Date(at),
+          targetDueAt: new Date(dueAt),
+        });
+      }
+    }
+    t.nextDueAt = next;
+    const breached = [...fired].some((k) => k.endsWith(':BREACH'));
+    const warned = [...fired].some((k) => k.endsWith(':WARNING'));
+    t.slaState = !active
+      ? breached
+        ? 'BREACHED'
+        : 'MET'
+      : t.pausedSince
+        ? 'PAUSED'
+        : breached
+          ? 'BREACHED'
+          : warned
+            ? 'WARNING'
+            : 'ON_TRACK';
+  }
+}

@@ -1,0 +1,110 @@
+import type { AfterSalesKind, AfterSalesStep } from '../domain/after-sales.js';
+import type { BusinessCalendar, Pause } from '../domain/business-calendar.js';
+import type { CompensationKind, CompensationStatus } from '../domain/compensation.js';
+import type { Channel, Severity, SlaTarget } from '../domain/sla-policy.js';
+import type { Level, TicketStatus } from '../domain/ticket-lifecycle.js';
+
+export type SlaState = 'ON_TRACK' | 'WARNING' | 'BREACHED' | 'PAUSED' | 'MET';
+
+/** A ticket row as the application works with it; instants are Dates. */
+export interface TicketRecord {
+  id: string;
+  number: string;
+  status: TicketStatus;
+  level: Level;
+  category: string;
+  severity: Severity;
+  channel: Channel;
+  memberId: string | null;
+  memberTier: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  tenantId: string | null;
+  storeId: string | null;
+  floor: string | null;
+  zone: string | null;
+  description: string;
+  occurredAt: Date | null;
+  customerConfirmed: boolean;
+  department: string | null;
+  assigneeId: string | null;
+  slaPolicyCode: string | null;
+  slaState: SlaState;
+  slaCycle: number;
+  clockStartedAt: Date;
+  firstResponseAt: Date | null;
+  planAt: Date | null;
+  nextDueAt: Date | null;
+  due: Record<SlaTarget, { warnAt: Date | null; dueAt: Date | null }>;
+  pausedSince: Date | null;
+  pauseReason: string | null;
+  proposal: string | null;
+  proposalStatus: 'PENDING' | 'ACCEPTED' | 'REJECTED' | null;
+  rootCause: string | null;
+  openedAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  reopenedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface HistoryRow {
+  at: Date;
+  actorKind: string;
+  actorId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  internal: boolean;
+  detail: Record<string, unknown>;
+}
+
+export interface NoteRow {
+  id: string;
+  visibility: 'INTERNAL' | 'PUBLIC';
+  text: string;
+  authorKind: string;
+  authorId: string;
+  createdAt: Date;
+}
+
+export interface CompensationRow {
+  id: string;
+  ticketId: string;
+  kind: CompensationKind;
+  amount: number;
+  reason: string;
+  status: CompensationStatus;
+  requiredLevel: Level;
+  requestedBy: string;
+  approvedBy: string | null;
+  createdAt: Date;
+  grantedAt: Date | null;
+  postedAt: Date | null;
+}
+
+export interface AfterSalesRow {
+  flow: AfterSalesKind;
+  step: AfterSalesStep;
+  details: Record<string, unknown>;
+  updatedAt: Date;
+}
+
+export interface TicketSettings {
+  calendar: BusinessCalendar;
+  reopenWindowDays: number;
+  patternThreshold: number;
+  patternWindowDays: number;
+}
+
+export interface DeadlineRow {
+  id: string;
+  ticketId: string;
+  target: SlaTarget;
+  kind: 'WARNING' | 'BREACH';
+  cycle: number;
+  dueAt: Date;
+  targetDueAt: Date;
+}
+
+export type { Pause };

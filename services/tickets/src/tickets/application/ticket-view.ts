@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { TicketView } from '@atrium/contracts';
+import { SLA_TARGETS } from '../domain/sla-policy.js';
+import { seesInternal, type TicketActor } from '../domain/ticket-access.policy.js';
+import { TicketStore } from '../infrastructure/ticket.store.js';
+import { targetMet } from './sla-clock.js';
+import type { TicketRecord } from './ticket-record.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Builds the ticket as a given actor may see it: tenants and members never see internal notes or history. */
+@Injectable()
+export class TicketViewBuilder {
+  constructor(private readonly store: TicketStore) {}
+
+  async build(t: TicketRecord, actor: TicketActor): Promise<TicketView> {
+    const internal = seesInternal(actor);
+    const [history, notes, compensations, afterSales] = await Promise.all([
+      this.store.history(t.id),
+      this.store.notes(t.id),
+      this.store.compensations(t.id),
+      this.store.afterSales(t.id),
+    ]);
+    return {
+      id: t.id,
+      number: t.number,
+      status: t.status,
+      level: t.level,
+      category: t.category,
+      severity: t.severity,
+      channel: t.channel,
+      memberId: t.memberId,
+      contactName: internal || actor.kind === 'member' ? t.contactName : null,
+      contactPhone: internal || actor.kind === 'member' ? t.contactPhone : null,
+      tenantId: t.tenantId,
+      storeId: t.storeId,
+      floor: t.floor,
+      zone: t.zone,
+      description: t.description,
+      occurredAt: iso(t.occurredAt),
+      customerConfirmed: t.customerConfirmed,
+      department: t.department,
+      assigneeId: t.assigneeId,
+      slaPolicyCode: t.slaPolicyCode,
+      slaState: t.slaState,
+      slaTargets: SLA_TARGETS.map((target) => ({
+        target,
+        dueAt: iso(t.due[target].dueAt),
+        warnAt: iso(t.due[target].warnAt),
+        metAt: iso(targetMet(t, target)),
+      })),
+      firstResponseDueAt: iso(t.due.FIRST_RESPONSE.dueAt),
+      resolutionDueAt: iso(t.due.RESOLUTION.dueAt),
+      pausedSince: iso(t.pausedSince),
+      pauseReason: t.pauseReason,
+      proposal: t.proposal,
+      proposalStatus: t.proposalStatus,
+      rootCause: t.rootCause,
+      openedAt: t.openedAt.toISOString(),
+      resolvedAt: iso(t.resolvedAt),
+      closedAt: iso(t.closedAt),
+      reopenedAt: iso(t.reopenedAt),
+      history: history.filter((h) => internal || !h.internal).map((h) => ({ ...h, at: h.at.toISOString() })),
+      notes: notes
+        .filter((n) => internal || n.visibility === 'PUBLIC')
+        .map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+      compensations: compensations
+        .filter((c) => internal || c.status === 'GRANTED')
+        .map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          amount: c.amount,
+          reason: c.reason,
+          status: c.status,
+          requiredLevel: c.requiredLevel,
+          requestedBy: c.requestedBy,
+          approvedBy: c.approvedBy,
+          grantedAt: iso(c.grantedAt),
+          postedAt: iso(c.postedAt),
+        })),
+      afterSales: afterSales
+        ? {
+            flow: afterSales.flow,
+            step: afterSales.step,
+            details: afterSales.details,
+            updatedAt: afterSales.updatedAt.toISOString(),
+          }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,168 @@
+import { Controller, UseFilters } from '@nestjs/common';
+import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  acknowledgeTicket,
+  addTicketNote,
+  advanceAfterSales,
+  approveCompensation,
+  assignTicket,
+  closeTicket,
+  escalateTicket,
+  getTicket,
+  grantCompensation,
+  listSlaPolicies,
+  listTickets,
+  openTicket,
+  pauseTicket,
+  proposeResolution,
+  reopenTicket,
+  resolveTicket,
+  respondToProposal,
+  ticketStats,
+  tierChanged,
+  upsertSlaPolicy,
+  type EventPayload,
+  type OperationContract,
+  type ValidatedRequest,
+  type OperationResponse,
+} from '@atrium/contracts';
+import type { AtriumRpcContext } from '@atrium/messaging';
+import { AdvanceAfterSalesUseCase } from '../application/commands/advance-after-sales.usecase.js';
+import { CompensationUseCase } from '../application/commands/compensation.usecase.js';
+import { OpenTicketUseCase } from '../application/commands/open-ticket.usecase.js';
+import { SlaPoliciesUseCase } from '../application/commands/sla-policies.usecase.js';
+import { WorkTicketUseCase } from '../application/commands/work-ticket.usecase.js';
+import { TicketQueries } from '../application/queries/ticket-queries.js';
+import { TicketStatsQuery } from '../application/queries/ticket-stats.query.js';
+import { TicketStore } from '../infrastructure/ticket.store.js';
+import { TicketsErrorFilter } from './tickets-error.mapping.js';
+
+/** The payloads arrive validated (defaults applied) by the transport. */
+type Req<O extends OperationContract> = ValidatedRequest<O>;
+type TicketReply = Promise<OperationResponse<typeof getTicket>>;
+
+/** Request-reply handlers of the tickets context, and the member-tier projection. */
+@Controller()
+@UseFilters(new TicketsErrorFilter())
+export class TicketsController {
+  constructor(
+    private readonly openUseCase: OpenTicketUseCase,
+    private readonly work: WorkTicketUseCase,
+    private readonly compensation: CompensationUseCase,
+    private readonly afterSales: AdvanceAfterSalesUseCase,
+    private readonly policies: SlaPoliciesUseCase,
+    private readonly queries: TicketQueries,
+    private readonly store: TicketStore,
+    private readonly statsQuery: TicketStatsQuery,
+  ) {}
+
+  @MessagePattern(openTicket.pattern)
+  open(@Payload() p: Req<typeof openTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.openUseCase.execute(ctx.envelope.actor, p);
+  }
+
+  @MessagePattern(getTicket.pattern)
+  get(@Payload() p: Req<typeof getTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.queries.get(ctx.envelope.actor, p.number);
+  }
+
+  @MessagePattern(listTickets.pattern)
+  list(
+    @Payload() p: Req<typeof listTickets>,
+    @Ctx() ctx: AtriumRpcContext,
+  ): Promise<OperationResponse<typeof listTickets>> {
+    return this.queries.list(ctx.envelope.actor, p);
+  }
+
+  @MessagePattern(acknowledgeTicket.pattern)
+  acknowledge(@Payload() p: Req<typeof acknowledgeTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.acknowledge(ctx.envelope.actor, p.number, p.message);
+  }
+
+  @MessagePattern(assignTicket.pattern)
+  assign(@Payload() p: Req<typeof assignTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.assign(ctx.envelope.actor, p.number, p.department, p.assigneeId);
+  }
+
+  @MessagePattern(escalateTicket.pattern)
+  escalate(@Payload() p: Req<typeof escalateTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.escalate(ctx.envelope.actor, p.number, p.reason, p.toLevel, p.comment);
+  }
+
+  @MessagePattern(addTicketNote.pattern)
+  note(@Payload() p: Req<typeof addTicketNote>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.note(ctx.envelope.actor, p.number, p.visibility, p.text);
+  }
+
+  @MessagePattern(proposeResolution.pattern)
+  propose(@Payload() p: Req<typeof proposeResolution>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.propose(ctx.envelope.actor, p.number, p.proposal);
+  }
+
+  @MessagePattern(respondToProposal.pattern)
+  respond(@Payload() p: Req<typeof respondToProposal>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.respond(ctx.envelope.actor, p.number, p.accept, p.comment, p.escalate);
+  }
+
+  @MessagePattern(resolveTicket.pattern)
+  resolve(@Payload() p: Req<typeof resolveTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.resolve(ctx.envelope.actor, p.number, p.rootCause, p.summary);
+  }
+
+  @MessagePattern(closeTicket.pattern)
+  close(@Payload() p: Req<typeof closeTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.close(ctx.envelope.actor, p.number);
+  }
+
+  @MessagePattern(reopenTicket.pattern)
+  reopen(@Payload() p: Req<typeof reopenTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.reopen(ctx.envelope.actor, p.number, p.reason);
+  }
+
+  @MessagePattern(pauseTicket.pattern)
+  pause(@Payload() p: Req<typeof pauseTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.work.pause(ctx.envelope.actor, p.number, p.reason);
+  }
+
+  @MessagePattern(grantCompensation.pattern)
+  grant(@Payload() p: Req<typeof grantCompensation>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.compensation.grant(ctx.envelope.actor, p.number, p.kind, p.amount, p.reason);
+  }
+
+  @MessagePattern(approveCompensation.pattern)
+  approve(@Payload() p: Req<typeof approveCompensation>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.compensation.approve(ctx.envelope.actor, p.number, p.compensationId, p.approve);
+  }
+
+  @MessagePattern(advanceAfterSales.pattern)
+  advance(@Payload() p: Req<typeof advanceAfterSales>, @Ctx() ctx: AtriumRpcContext): TicketReply {
+    return this.afterSales.execute(ctx.envelope.actor, p.number, p.step, p.note, p.details);
+  }
+
+  @MessagePattern(listSlaPolicies.pattern)
+  slaPolicies(@Ctx() ctx: AtriumRpcContext): Promise<OperationResponse<typeof listSlaPolicies>> {
+    return this.policies.list(ctx.envelope.actor);
+  }
+
+  @MessagePattern(upsertSlaPolicy.pattern)
+  upsertPolicy(
+    @Payload() p: Req<typeof upsertSlaPolicy>,
+    @Ctx() ctx: AtriumRpcContext,
+  ): Promise<OperationResponse<typeof upsertSlaPolicy>> {
+    return this.policies.upsert(ctx.envelope.actor, p);
+  }
+
+  @MessagePattern(ticketStats.pattern)
+  stats(
+    @Payload() p: Req<typeof ticketStats>,
+    @Ctx() ctx: AtriumRpcContext,
+  ): Promise<OperationResponse<typeof ticketStats>> {
+    return this.statsQuery.execute(ctx.envelope.actor, p);
+  }
+
+  /** Keeps members' tiers for VIP policy selection (runs inside the inbox transaction). */
+  @EventPattern<string>(tierChanged.topic)
+  async onTierChanged(@Payload() p: EventPayload<typeof tierChanged>): Promise<void> {
+    await this.store.saveMemberTier(p.memberId, p.toCode, new Date(p.changedAt));
+  }
+}

@@ -1,0 +1,579 @@
+// Integration: the tickets service booked in-process.
+// Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, request-reply transport.
+// Faked: nothing; the SLA scheduler's timer is off (its job is driven in sla-scheduler.int-spec.ts).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import {
+  compensationGranted,
+  ticketCompensationGranted,
+  ticketEscalated,
+  ticketOpened,
+  ticketPatternDetected,
+  TICKETS_OPERATIONS,
+  type Actor,
+  type OperationContract,
+  type OperationRequest,
+  type OperationResponse,
+} from '@atrium/contracts';
+import { RequestClient } from '@atrium/messaging';
+import { AppError } from '@atrium/platform';
+import {
+  expectEventually,
+  startTestService,
+  TestKafka,
+  uniqueTopicPrefix,
+  type CollectedMessage,
+  type TestService,
+} from '@atrium/testing';
+import {
+  acknowledgeTicket,
+  addTicketNote,
+  advanceAfterSales,
+  approveCompensation,
+  assignTicket,
+  closeTicket,
+  escalateTicket,
+  getTicket,
+  grantCompensation,
+  listSlaPolicies,
+  listTickets,
+  openTicket,
+  pauseTicket,
+  proposeResolution,
+  reopenTicket,
+  resolveTicket,
+  respondToProposal,
+  ticketStats,
+  upsertSlaPolicy,
+} from '@atrium/contracts';
+import { AppModule } from '../../app.module.js';
+
+const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
+  kind,
+  id,
+  tenantId: null,
+  roles: [],
+  scopes: [],
+  ...extra,
+});
+const anonymous = actor('anonymous', 'anonymous');
+const frontline = actor('staff', 'frontline-1', { roles: ['FRONTLINE'] });
+const supervisor = actor('staff', 'supervisor-1', { roles: ['SUPERVISOR'] });
+const manager = actor('staff', 'manager-1', { roles: ['MANAGER'] });
+const tenantKey = (tenantId: string, scopes = ['tickets:read', 'tickets:write']) =>
+  actor('partner', `key-${tenantId}`, { tenantId, scopes });
+const member = () => actor('member', randomUUID());
+
+let kafka: TestKafka;
+let service: TestService;
+let client: RequestClient;
+let db: DataSource;
+let published: CollectedMessage[];
+
+function call<O extends OperationContract>(
+  op: O,
+  request: OperationRequest<O>,
+  as: Actor,
+): Promise<OperationResponse<O>> {
+  return client.send(op, request, {
+    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
+  });
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<{ code: string; reason: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return { code: error.code, reason: error.reason };
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const eventsOf = (topic: string, pick: (p: Record<string, unknown>) => boolean) =>
+  published
+    .filter((m) => m.topic.endsWith(topic))
+    .map((m) => JSON.parse(m.value ?? '{}') as { id: string; payload: Record<string, unknown> })
+    .filter((e) => pick(e.payload));
+
+const complaint = (
+  over: Partial<OperationRequest<typeof openTicket>> = {},
+): OperationRequest<typeof openTicket> => ({
+  channel: 'APP',
+  category: 'SERVICE_ATTITUDE',
+  severity: 'MEDIUM',
+  description: 'The sales assistant was rude when I asked for another size.',
+  customerConfirmed: true,
+  ...over,
+});
+
+beforeAll(async () => {
+  const prefix = uniqueTopicPrefix();
+  kafka = new TestKafka(prefix);
+  await kafka.createTopics();
+  published = await kafka.collect(
+    [
+      ticketOpened,
+      ticketEscalated,
+      ticketCompensationGranted,
+      compensationGranted,
+      ticketPatternDetected,
+    ].map((e) => e.topic),
+  );
+  service = await startTestService('tickets', (config) => AppModule.forRoot(config, { slaPollMs: null }), {
+    topicPrefix: prefix,
+  });
+  db = service.app.get(DataSource);
+  client = new RequestClient({
+    kafka: kafka.kafka,
+    topicPrefix: prefix,
+    operations: [...TICKETS_OPERATIONS],
+    defaultTimeoutMs: 20000,
+  });
+  await client.start();
+});
+
+afterAll(async () => {
+  await client?.stop();
+  await service?.close();
+  await kafka?.close();
+});
+
+describe('intake', () => {
+  it('a member opens a ticket: a day-sortable number, live SLA targets, a history row and an opened event', async () => {
+    const me = member();
+    const before = Date.now();
+    const t = await call(openTicket, complaint({ tenantId: 't-intake', storeId: 's-1', floor: 'L2' }), me);
+    expect(t.number).toMatch(/^TK-\d{8}-\d{6}$/);
+    expect(t).toMatchObject({
+      status: 'OPEN',
+      level: 'FRONTLINE',
+      memberId: me.id,
+      slaPolicyCode: 'LIVE',
+      department: 'TENANT_STORE',
+      slaState: 'ON_TRACK',
+    });
+    const dueIn = Date.parse(t.firstResponseDueAt!) - before;
+    expect(dueIn).toBeGreaterThanOrEqual(30_000);
+    expect(dueIn).toBeLessThan(60_000);
+    expect(t.history.map((h) => h.action)).toEqual(['OPENED']);
+    await expectEventually(() =>
+      expect(eventsOf(ticketOpened.topic, (p) => p.ticketId === t.id)).toHaveLength(1),
+    );
+  });
+
+  it('numbers of one day are consecutive and sort in opening order', async () => {
+    const a = await call(openTicket, complaint(), member());
+    const b = await call(openTicket, complaint(), member());
+    expect(a.number.slice(0, 12)).toBe(b.number.slice(0, 12));
+    expect(Number(b.number.slice(12)) - Number(a.number.slice(12))).toBe(1);
+    expect([b.number, a.number].sort()).toEqual([a.number, b.number]);
+  });
+
+  it('an anonymous comment card needs contact details; with them it opens under the business-time feedback policy, contact visible to staff only', async () => {
+    expect(await failureOf(call(openTicket, complaint({ channel: 'HOTLINE' }), anonymous))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    const t = await call(
+      openTicket,
+      complaint({ channel: 'COMMENT_CARD', contactPhone: '13800138000' }),
+      anonymous,
+    );
+    expect(t).toMatchObject({ memberId: null, slaPolicyCode: 'FEEDBACK', contactPhone: null });
+    expect((await call(getTicket, { number: t.number }, frontline)).contactPhone).toBe('13800138000');
+  });
+
+  it('an unknown category is BAD_USER_INPUT and opens nothing', async () => {
+    const [{ n: before }] = (await db.query(`SELECT count(*)::int AS n FROM tickets`)) as { n: number }[];
+    expect(await failureOf(call(openTicket, complaint({ category: 'WEATHER' }), member()))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'TICKET_INVALID_INPUT',
+    });
+    const [{ n: after }] = (await db.query(`SELECT count(*)::int AS n FROM tickets`)) as { n: number }[];
+    expect(after).toBe(before);
+  });
+
+  it('a VIP member (tier known from members.tier.changed.v1) gets the VIP policy', async () => {
+    const me = member();
+    await db.query(`INSERT INTO member_tiers (member_id, tier, changed_at) VALUES ($1, 'GOLD', now())`, [
+      me.id,
+    ]);
+    const t = await call(openTicket, complaint(), me);
+    expect(t.slaPolicyCode).toBe('VIP_LIVE');
+  });
+});
+
+describe('working a ticket', () => {
+  it('acknowledge → propose → rejected with escalation → frontline locked out → supervisor resolves → close → reopen with fresh targets', async () => {
+    const me = member();
+    let t = await call(openTicket, complaint(), me);
+    t = await call(
+      acknowledgeTicket,
+      { number: t.number, message: 'Sorry to hear that, we are on it.' },
+      frontline,
+    );
+    expect(t.status).toBe('ACKNOWLEDGED');
+    expect(t.slaTargets.find((s) => s.target === 'FIRST_RESPONSE')!.metAt).not.toBeNull();
+    t = await call(
+      assignTicket,
+      { number: t.number, department: 'CUSTOMER_SERVICE', assigneeId: 'frontline-1' },
+      frontline,
+    );
+    t = await call(
+      proposeResolution,
+      { number: t.number, proposal: 'An apology and 100 points.' },
+      frontline,
+    );
+    expect(t).toMatchObject({ status: 'PROPOSED', proposalStatus: 'PENDING' });
+    t = await call(
+      respondToProposal,
+      { number: t.number, accept: false, comment: 'Not enough', escalate: true },
+      me,
+    );
+    expect(t).toMatchObject({ status: 'IN_PROGRESS', proposalStatus: 'REJECTED', level: 'SUPERVISOR' });
+
+    expect(
+      await failureOf(
+        call(addTicketNote, { number: t.number, visibility: 'PUBLIC', text: 'hello' }, frontline),
+      ),
+    ).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'TICKET_LEVEL_TOO_LOW',
+    });
+    expect(
+      await failureOf(
+        call(escalateTicket, { number: t.number, reason: 'OTHER', toLevel: 'FRONTLINE' }, supervisor),
+      ),
+    ).toMatchObject({
+      reason: 'TICKET_DEESCALATION_NOT_ALLOWED',
+    });
+    t = await call(resolveTicket, { number: t.number, rootCause: 'STAFF_TRAINING' }, supervisor);
+    t = await call(closeTicket, { number: t.number }, supervisor);
+    expect(t.status).toBe('CLOSED');
+    const reopenedAt = Date.now();
+    t = await call(reopenTicket, { number: t.number, reason: 'The store was rude again' }, me);
+    expect(t.status).toBe('REOPENED');
+    expect(Date.parse(t.firstResponseDueAt!)).toBeGreaterThanOrEqual(reopenedAt + 29_000);
+    expect(t.slaState).toBe('ON_TRACK');
+    expect(t.history.map((h) => h.action)).toEqual([
+      'OPENED',
+      'ACKNOWLEDGE',
+      'NOTE_ADDED',
+      'ASSIGNED',
+      'PROPOSE',
+      'REJECT_PROPOSAL',
+      'ESCALATED',
+      'RESOLVE',
+      'CLOSE',
+      'REOPEN',
+    ]);
+    expect(t.history.every((h) => h.actorId.length > 0 && h.at.length > 0)).toBe(true);
+    await expectEventually(() =>
+      expect(
+        eventsOf(ticketEscalated.topic, (p) => p.ticketId === t.id).map((e) => e.payload.reason),
+      ).toEqual(['PROPOSAL_REJECTED']),
+    );
+  });
+
+  it('illegal transitions are CONFLICT with TICKET_ILLEGAL_TRANSITION and change nothing', async () => {
+    const t = await call(openTicket, complaint(), member());
+    for (const attempt of [
+      call(closeTicket, { number: t.number }, frontline),
+      call(resolveTicket, { number: t.number, rootCause: 'X' }, frontline),
+      call(respondToProposal, { number: t.number, accept: true }, frontline),
+      call(reopenTicket, { number: t.number, reason: 'x' }, frontline),
+    ]) {
+      expect(await failureOf(attempt)).toEqual({ code: 'CONFLICT', reason: 'TICKET_ILLEGAL_TRANSITION' });
+    }
+    const again = await call(getTicket, { number: t.number }, frontline);
+    expect(again.status).toBe('OPEN');
+    expect(again.history).toHaveLength(1);
+  });
+
+  it('pausing stops the clock (due times unknown) and resuming sets them again', async () => {
+    let t = await call(openTicket, complaint(), member());
+    t = await call(acknowledgeTicket, { number: t.number }, frontline);
+    t = await call(pauseTicket, { number: t.number, reason: 'WAITING_ON_CUSTOMER' }, frontline);
+    expect(t).toMatchObject({ slaState: 'PAUSED', resolutionDueAt: null });
+    expect(
+      await failureOf(call(pauseTicket, { number: t.number, reason: 'WAITING_ON_PARTS' }, frontline)),
+    ).toMatchObject({ reason: 'TICKET_ALREADY_PAUSED' });
+    t = await call(pauseTicket, { number: t.number, reason: null }, frontline);
+    expect(t.slaState).toBe('ON_TRACK');
+    expect(t.resolutionDueAt).not.toBeNull();
+  });
+});
+
+describe('authority', () => {
+  it('a member sees only its own tickets; another member gets NOT_FOUND and an empty list', async () => {
+    const me = member();
+    const other = member();
+    const t = await call(openTicket, complaint(), me);
+    expect((await call(getTicket, { number: t.number }, me)).id).toBe(t.id);
+    expect(await failureOf(call(getTicket, { number: t.number }, other))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const mine = await call(listTickets, {}, me);
+    expect(mine.items.map((i) => i.id)).toEqual([t.id]);
+    expect((await call(listTickets, {}, other)).items).toEqual([]);
+  });
+
+  it('a tenant sees only its stores’ tickets and never internal notes', async () => {
+    const tenant = `t-${randomUUID().slice(0, 8)}`;
+    const t = await call(openTicket, complaint({ tenantId: tenant, storeId: 'store-a' }), member());
+    await call(openTicket, complaint({ tenantId: 'someone-else', storeId: 'store-b' }), member());
+    await call(
+      addTicketNote,
+      { number: t.number, visibility: 'INTERNAL', text: 'Known troublemaker at this counter' },
+      frontline,
+    );
+    await call(
+      addTicketNote,
+      { number: t.number, visibility: 'PUBLIC', text: 'We are contacting the store' },
+      frontline,
+    );
+
+    const seen = await call(getTicket, { number: t.number }, tenantKey(tenant, ['tickets:read']));
+    expect(seen.notes.map((n) => n.text)).toEqual(['We are contacting the store']);
+    expect(seen.history.some((h) => h.internal)).toBe(false);
+    expect((await call(getTicket, { number: t.number }, frontline)).notes).toHaveLength(2);
+
+    const list = await call(listTickets, {}, tenantKey(tenant, ['tickets:read']));
+    expect(list.items.map((i) => i.id)).toEqual([t.id]);
+    expect(await failureOf(call(getTicket, { number: t.number }, tenantKey('someone-else')))).toMatchObject({
+      reason: 'TICKET_OTHER_TENANT',
+    });
+    expect(
+      await failureOf(call(acknowledgeTicket, { number: t.number }, tenantKey(tenant, ['tickets:read']))),
+    ).toMatchObject({ reason: 'TICKET_MISSING_SCOPE' });
+    expect(
+      await failureOf(
+        call(addTicketNote, { number: t.number, visibility: 'INTERNAL', text: 'x' }, tenantKey(tenant)),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await call(acknowledgeTicket, { number: t.number }, tenantKey(tenant))).status).toBe(
+      'ACKNOWLEDGED',
+    );
+  });
+
+  it('a level-2 ticket cannot be worked by frontline or by the store', async () => {
+    const tenant = `t-${randomUUID().slice(0, 8)}`;
+    const t = await call(openTicket, complaint({ tenantId: tenant, storeId: 'store-a' }), member());
+    await call(escalateTicket, { number: t.number, reason: 'CUSTOMER_ASKED_SUPERVISOR' }, frontline);
+    expect(await failureOf(call(acknowledgeTicket, { number: t.number }, frontline))).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'TICKET_LEVEL_TOO_LOW',
+    });
+    expect(await failureOf(call(acknowledgeTicket, { number: t.number }, tenantKey(tenant)))).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'TICKET_LEVEL_TOO_LOW',
+    });
+    expect((await call(acknowledgeTicket, { number: t.number }, supervisor)).status).toBe('ACKNOWLEDGED');
+  });
+});
+
+describe('compensation', () => {
+  it('frontline grants 150 points at once: the members ledger message is sent once, keyed by member', async () => {
+    const me = member();
+    const t = await call(openTicket, complaint(), me);
+    const after = await call(
+      grantCompensation,
+      { number: t.number, kind: 'POINTS', amount: 150, reason: 'Apology' },
+      frontline,
+    );
+    const comp = after.compensations[0]!;
+    expect(comp).toMatchObject({ status: 'GRANTED', amount: 150, requiredLevel: 'FRONTLINE' });
+    await expectEventually(() => {
+      const sent = published.filter((m) => m.topic.endsWith(compensationGranted.topic) && m.key === me.id);
+      expect(sent.map((m) => JSON.parse(m.value!).payload)).toEqual([
+        { compensationId: comp.id, memberId: me.id, ticketId: t.id, points: 150, reason: 'Apology' },
+      ]);
+    });
+  });
+
+  it('500 points from frontline waits for approval; frontline cannot approve it; a supervisor can, and only then it is sent', async () => {
+    const me = member();
+    const t = await call(openTicket, complaint(), me);
+    const pending = await call(
+      grantCompensation,
+      { number: t.number, kind: 'POINTS', amount: 500, reason: 'Ruined evening' },
+      frontline,
+    );
+    const comp = pending.compensations[0]!;
+    expect(comp).toMatchObject({ status: 'PENDING_APPROVAL', requiredLevel: 'SUPERVISOR' });
+    expect(
+      await failureOf(call(approveCompensation, { number: t.number, compensationId: comp.id }, frontline)),
+    ).toEqual({
+      code: 'FORBIDDEN',
+      reason: 'TICKET_COMPENSATION_ABOVE_LIMIT',
+    });
+    // The member does not see a pending grant.
+    expect((await call(getTicket, { number: t.number }, me)).compensations).toEqual([]);
+    const approved = await call(
+      approveCompensation,
+      { number: t.number, compensationId: comp.id },
+      supervisor,
+    );
+    expect(approved.compensations[0]).toMatchObject({ status: 'GRANTED', approvedBy: 'supervisor-1' });
+    expect(
+      await failureOf(call(approveCompensation, { number: t.number, compensationId: comp.id }, manager)),
+    ).toMatchObject({
+      reason: 'TICKET_COMPENSATION_NOT_PENDING',
+    });
+    await expectEventually(() =>
+      expect(
+        published.filter((m) => m.topic.endsWith(compensationGranted.topic) && m.key === me.id),
+      ).toHaveLength(1),
+    );
+  });
+
+  it('points cannot compensate an anonymous ticket', async () => {
+    const t = await call(openTicket, complaint({ channel: 'COMMENT_CARD', contactName: 'Ms Li' }), anonymous);
+    expect(
+      await failureOf(
+        call(grantCompensation, { number: t.number, kind: 'POINTS', amount: 10, reason: 'x' }, frontline),
+      ),
+    ).toMatchObject({
+      reason: 'TICKET_COMPENSATION_NEEDS_MEMBER',
+    });
+  });
+});
+
+describe('after-sales', () => {
+  it('a repair goes step by step, pauses the clock while in repair, and refuses a skipped step', async () => {
+    let t = await call(
+      openTicket,
+      complaint({
+        category: 'REPAIR',
+        tenantId: 't-jewel',
+        storeId: 'jewel-1',
+        afterSales: { flow: 'REPAIR', details: { productCode: 'R-123' } },
+      }),
+      member(),
+    );
+    expect(t.afterSales).toMatchObject({ flow: 'REPAIR', step: 'RECEIVED' });
+    expect(
+      await failureOf(call(advanceAfterSales, { number: t.number, step: 'IN_REPAIR' }, frontline)),
+    ).toEqual({
+      code: 'CONFLICT',
+      reason: 'TICKET_AFTER_SALES_ILLEGAL_STEP',
+    });
+    t = await call(acknowledgeTicket, { number: t.number }, frontline);
+    for (const step of ['ASSESSED', 'QUOTED', 'APPROVED', 'IN_REPAIR'])
+      t = await call(advanceAfterSales, { number: t.number, step }, frontline);
+    expect(t).toMatchObject({
+      afterSales: { step: 'IN_REPAIR' },
+      slaState: 'PAUSED',
+      pauseReason: 'WAITING_ON_PARTS',
+    });
+    t = await call(advanceAfterSales, { number: t.number, step: 'QUALITY_CHECKED' }, frontline);
+    expect(t.slaState).toBe('ON_TRACK');
+    expect(t.afterSales!.details).toMatchObject({ productCode: 'R-123' });
+  });
+
+  it('a ticket without a flow has no after-sales to advance', async () => {
+    const t = await call(openTicket, complaint(), member());
+    expect(
+      await failureOf(call(advanceAfterSales, { number: t.number, step: 'INSPECTED' }, frontline)),
+    ).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('queue and policies', () => {
+  it('the staff queue pages by nearest due time without repeats or gaps', async () => {
+    const store = `q-${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 5; i++)
+      await call(openTicket, complaint({ tenantId: 't-q', storeId: store }), member());
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: OperationResponse<typeof listTickets> = await call(
+        listTickets,
+        { filter: { storeId: store }, first: 2, after },
+        frontline,
+      );
+      seen.push(...page.items.map((i) => i.number));
+      after = page.hasNextPage ? page.endCursor : null;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(5);
+    expect([...seen].sort()).toEqual(seen);
+  });
+
+  it('a third ticket for one store and category within the window raises one pattern event', async () => {
+    const store = `p-${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 4; i++)
+      await call(openTicket, complaint({ tenantId: 't-p', storeId: store }), member());
+    await expectEventually(() =>
+      expect(eventsOf(ticketPatternDetected.topic, (p) => p.storeId === store)).toHaveLength(1),
+    );
+    expect(eventsOf(ticketPatternDetected.topic, (p) => p.storeId === store)[0]!.payload).toMatchObject({
+      count: 3,
+      category: 'SERVICE_ATTITUDE',
+    });
+  });
+
+  it('managers change SLA policies; frontline reads them but cannot change them', async () => {
+    const policy = {
+      code: 'PARKING_FAST',
+      name: 'Parking',
+      position: 50,
+      categories: ['PARKING'],
+      clock: 'CALENDAR' as const,
+      firstResponseSeconds: 60,
+      planSeconds: 600,
+      resolutionSeconds: 3600,
+    };
+    expect(await failureOf(call(upsertSlaPolicy, policy, frontline))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await call(upsertSlaPolicy, policy, manager)).toMatchObject({
+      code: 'PARKING_FAST',
+      warnRatio: 0.8,
+    });
+    const list = await call(listSlaPolicies, {}, frontline);
+    expect(list.items.map((p) => p.code)).toEqual(['VIP_LIVE', 'PARKING_FAST', 'LIVE', 'FEEDBACK']);
+    const t = await call(openTicket, complaint({ category: 'PARKING' }), member());
+    expect(t.slaPolicyCode).toBe('PARKING_FAST');
+    expect(await failureOf(call(listSlaPolicies, {}, member()))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('statistics', () => {
+  it('counts by category, store and floor, times to first response and resolution, first-contact resolution, patterns', async () => {
+    const store = `st-${randomUUID().slice(0, 8)}`;
+    const from = new Date(Date.now() - 1000).toISOString();
+    const a = await call(openTicket, complaint({ tenantId: 't-st', storeId: store, floor: 'L1' }), member());
+    const b = await call(openTicket, complaint({ tenantId: 't-st', storeId: store, floor: 'L1' }), member());
+    await call(
+      openTicket,
+      complaint({ tenantId: 't-st', storeId: store, floor: 'L2', category: 'PARKING' }),
+      member(),
+    );
+    await call(acknowledgeTicket, { number: a.number }, frontline);
+    await call(resolveTicket, { number: a.number, rootCause: 'X' }, frontline);
+    await call(acknowledgeTicket, { number: b.number }, frontline);
+    await call(escalateTicket, { number: b.number, reason: 'OTHER' }, frontline);
+    await call(resolveTicket, { number: b.number, rootCause: 'X' }, supervisor);
+    const to = new Date(Date.now() + 1000).toISOString();
+    const stats = await call(ticketStats, { from, to, storeId: store }, manager);
+    expect(stats.total).toBe(3);
+    expect(stats.byCategory).toEqual([
+      { key: 'SERVICE_ATTITUDE', count: 2 },
+      { key: 'PARKING', count: 1 },
+    ]);
+    expect(stats.byFloor).toEqual([
+      { key: 'L1', count: 2 },
+      { key: 'L2', count: 1 },
+    ]);
+    expect(stats.firstResponse.medianSeconds).toBeGreaterThan(0);
+    expect(stats.resolution.p90Seconds).toBeGreaterThan(0);
+    expect(stats.firstContactResolutionRate).toBe(0.5);
+    expect(stats.breachRate).toBe(0);
+    expect(stats.patterns).toEqual([]);
+    expect(await failureOf(call(ticketStats, { from, to }, member()))).toMatchObject({ code: 'FORBIDDEN' });
+    const tenantView = await call(ticketStats, { from, to }, tenantKey('t-st', ['tickets:read']));
+    expect(tenantView.total).toBe(3);
+  });
+});

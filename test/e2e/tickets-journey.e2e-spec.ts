@@ -1,0 +1,323 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { databaseUrl } from '@atrium/persistence';
+import { expectEventually, testInfra, uniqueDatabaseName, uniqueTopicPrefix } from '@atrium/testing';
+import { graphql, startPlatform, type GraphQLResult, type Platform } from '../support/platform.js';
+import { loginMember, registerMember, uniquePhone } from '../support/journeys.js';
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const apiKey = (key: string) => ({ 'x-api-key': key });
+
+const FIELDS =
+  'id number status level memberId storeId tenantId slaState firstResponseDueAt notes { visibility text } compensation { id status amount requiredLevel }';
+const OPEN = `mutation ($input: OpenTicketInput!) { openTicket(input: $input) { ${FIELDS} } }`;
+const GET = `query ($n: String!) { ticket(number: $n) { ${FIELDS} } }`;
+type T = {
+  id: string;
+  number: string;
+  status: string;
+  level: string;
+  memberId: string | null;
+  notes: { visibility: string; text: string }[];
+  compensation: { id: string; status: string; requiredLevel: string }[];
+};
+
+function errorOf(result: GraphQLResult): Record<string, unknown> {
+  expect(result.errors).toHaveLength(1);
+  return result.errors![0]!.extensions ?? {};
+}
+
+// Real: the members, notifications, tickets and gateway processes (built), Kafka, PostgreSQL;
+// the gateway's demo directory (stores, tenants, staff). Faked: nothing.
+describe('tickets through the gateway: who sees and works which ticket, and compensation reaching the ledger', () => {
+  let platform: Platform;
+  let aurora: { tenantId: string; storeId: string };
+  let urban: { tenantId: string; storeId: string };
+  let readKeyA: string;
+  let writeKeyA: string;
+  let keyB: string;
+  const tokens = new Map<string, string>();
+
+  const gql = <D>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) => graphql<D>(platform.graphqlUrl, query, variables, headers);
+
+  async function staff(username: string): Promise<Record<string, string>> {
+    if (!tokens.has(username)) {
+      const r = await gql<{ staffLogin: { accessToken: string } }>(
+        'mutation ($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
+        { u: username, p: 'atrium-demo' },
+      );
+      tokens.set(username, r.data!.staffLogin.accessToken);
+    }
+    return bearer(tokens.get(username)!);
+  }
+
+  async function shopper(): Promise<{ id: string; headers: Record<string, string> }> {
+    const phone = uniquePhone();
+    const id = (await registerMember(platform, phone, 'Ticket Shopper')).data!.registerMember.id;
+    return { id, headers: bearer(await loginMember(platform, phone)) };
+  }
+
+  async function open(headers: Record<string, string>, input: Record<string, unknown> = {}): Promise<T> {
+    const r = await gql<{ openTicket: T }>(
+      OPEN,
+      {
+        input: {
+          channel: 'APP',
+          category: 'SERVICE_ATTITUDE',
+          description: 'Rude service at the counter',
+          ...input,
+        },
+      },
+      headers,
+    );
+    expect(r.errors).toBeUndefined();
+    return r.data!.openTicket;
+  }
+
+  beforeAll(async () => {
+    const infra = testInfra();
+    const databasePrefix = uniqueDatabaseName('e2e').replace(/_e2e$/, '_');
+    platform = await startPlatform({
+      kafkaBrokers: infra.kafkaBrokers,
+      databaseServerUrl: infra.databaseServerUrl,
+      topicPrefix: uniqueTopicPrefix(),
+      databasePrefix,
+      only: ['members', 'notifications', 'tickets', 'gateway'],
+      env: { GATEWAY_SEED_DEMO: 'true' },
+    });
+    const directory = new pg.Client({
+      connectionString: databaseUrl(infra.databaseServerUrl, `${databasePrefix}gateway`),
+    });
+    await directory.connect();
+    const storeOf = async (code: string) =>
+      (
+        await directory.query(
+          `SELECT t.id AS "tenantId", s.id AS "storeId" FROM tenants t JOIN stores s ON s.tenant_id = t.id WHERE t.code = $1`,
+          [code],
+        )
+      ).rows[0] as { tenantId: string; storeId: string };
+    [aurora, urban] = [await storeOf('AURORA-JEWELRY'), await storeOf('URBAN-THREADS')];
+    await directory.end();
+    const admin = await staff('admin.demo');
+    const keyFor = async (tenantId: string, scopes: string[]) =>
+      (
+        await gql<{ createApiKey: { key: string } }>(
+          'mutation ($t: ID!, $s: [String!]!) { createApiKey(tenantId: $t, name: "Service desk", scopes: $s) { key } }',
+          { t: tenantId, s: scopes },
+          admin,
+        )
+      ).data!.createApiKey.key;
+    readKeyA = await keyFor(aurora.tenantId, ['tickets:read']);
+    writeKeyA = await keyFor(aurora.tenantId, ['tickets:read', 'tickets:write']);
+    keyB = await keyFor(urban.tenantId, ['tickets:read', 'tickets:write']);
+  }, 120000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('a member opens a ticket for itself and sees only its own tickets', async () => {
+    const me = await shopper();
+    const other = await shopper();
+    const t = await open(me.headers, { memberId: other.id });
+    expect(t).toMatchObject({ status: 'OPEN', level: 'FRONTLINE', memberId: me.id });
+    expect(t.number).toMatch(/^TK-\d{8}-\d{6}$/);
+    expect((await gql<{ ticket: T }>(GET, { n: t.number }, me.headers)).data!.ticket.id).toBe(t.id);
+    expect(errorOf(await gql(GET, { n: t.number }, other.headers))).toMatchObject({ code: 'NOT_FOUND' });
+    const list = await gql<{ myTickets: { edges: { node: { id: string } }[] } }>(
+      '{ myTickets { edges { node { id } } } }',
+      {},
+      me.headers,
+    );
+    expect(list.data!.myTickets.edges.map((e) => e.node.id)).toEqual([t.id]);
+    expect(errorOf(await gql('{ tickets { edges { node { id } } } }', {}, me.headers))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('a tenant sees only its stores’ tickets, never internal notes, and needs tickets:write to work them', async () => {
+    const me = await shopper();
+    const t = await open(me.headers, { storeId: aurora.storeId });
+    expect(t).toMatchObject({ storeId: aurora.storeId, tenantId: aurora.tenantId });
+    await open(me.headers, { storeId: urban.storeId });
+    const frontline = await staff('frontline.demo');
+    const NOTE =
+      'mutation ($n: String!, $v: NoteVisibility!, $t: String!) { addTicketNote(number: $n, visibility: $v, text: $t) { id } }';
+    await gql(NOTE, { n: t.number, v: 'INTERNAL', t: 'Third complaint about this clerk' }, frontline);
+    await gql(NOTE, { n: t.number, v: 'PUBLIC', t: 'We are talking to the store' }, frontline);
+
+    const seen = await gql<{ ticket: T }>(GET, { n: t.number }, apiKey(readKeyA));
+    expect(seen.data!.ticket.notes).toEqual([{ visibility: 'PUBLIC', text: 'We are talking to the store' }]);
+    expect((await gql<{ ticket: T }>(GET, { n: t.number }, frontline)).data!.ticket.notes).toHaveLength(2);
+    const queue = await gql<{ tickets: { edges: { node: { tenantId: string } }[] } }>(
+      '{ tickets(first: 100) { edges { node { tenantId } } } }',
+      {},
+      apiKey(readKeyA),
+    );
+    expect(queue.data!.tickets.edges.length).toBeGreaterThan(0);
+    expect(new Set(queue.data!.tickets.edges.map((e) => e.node.tenantId))).toEqual(
+      new Set([aurora.tenantId]),
+    );
+
+    expect(errorOf(await gql(GET, { n: t.number }, apiKey(keyB)))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'TICKET_OTHER_TENANT',
+    });
+    const ACK = 'mutation ($n: String!) { acknowledgeTicket(number: $n) { status } }';
+    expect(errorOf(await gql(ACK, { n: t.number }, apiKey(readKeyA)))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'TICKET_MISSING_SCOPE',
+    });
+    expect(
+      (await gql<{ acknowledgeTicket: { status: string } }>(ACK, { n: t.number }, apiKey(writeKeyA))).data!
+        .acknowledgeTicket.status,
+    ).toBe('ACKNOWLEDGED');
+  });
+
+  it('a level-2 ticket cannot be worked by frontline; a supervisor works it', async () => {
+    const t = await open((await shopper()).headers);
+    const frontline = await staff('frontline.demo');
+    const esc = await gql<{ escalateTicket: { level: string } }>(
+      'mutation ($n: String!) { escalateTicket(number: $n, reason: CUSTOMER_ASKED_SUPERVISOR) { level } }',
+      { n: t.number },
+      frontline,
+    );
+    expect(esc.data!.escalateTicket.level).toBe('SUPERVISOR');
+    const ACK = 'mutation ($n: String!) { acknowledgeTicket(number: $n, message: "On it") { status } }';
+    expect(errorOf(await gql(ACK, { n: t.number }, frontline))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'TICKET_LEVEL_TOO_LOW',
+    });
+    expect(
+      (
+        await gql<{ acknowledgeTicket: { status: string } }>(
+          ACK,
+          { n: t.number },
+          await staff('supervisor.demo'),
+        )
+      ).data!.acknowledgeTicket.status,
+    ).toBe('ACKNOWLEDGED');
+  });
+
+  it('frontline cannot approve 800 points; a supervisor can, and the member’s ledger is credited exactly once', async () => {
+    const me = await shopper();
+    const t = await open(me.headers);
+    const frontline = await staff('frontline.demo');
+    const GRANT =
+      'mutation ($n: String!, $a: Int!) { grantCompensation(number: $n, kind: POINTS, amount: $a, reason: "Sorry") { compensation { id status requiredLevel } } }';
+    const comp = (await gql<{ grantCompensation: T }>(GRANT, { n: t.number, a: 800 }, frontline)).data!
+      .grantCompensation.compensation[0]!;
+    expect(comp).toMatchObject({ status: 'PENDING_APPROVAL', requiredLevel: 'SUPERVISOR' });
+    const APPROVE =
+      'mutation ($n: String!, $c: ID!) { approveCompensation(number: $n, compensationId: $c) { compensation { status } } }';
+    expect(errorOf(await gql(APPROVE, { n: t.number, c: comp.id }, frontline))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'TICKET_COMPENSATION_ABOVE_LIMIT',
+    });
+    expect(
+      (
+        await gql<{ approveCompensation: T }>(
+          APPROVE,
+          { n: t.number, c: comp.id },
+          await staff('supervisor.demo'),
+        )
+      ).data!.approveCompensation.compensation[0]!.status,
+    ).toBe('GRANTED');
+    expect(
+      errorOf(await gql(APPROVE, { n: t.number, c: comp.id }, await staff('manager.demo'))),
+    ).toMatchObject({ reason: 'TICKET_COMPENSATION_NOT_PENDING' });
+    expect(errorOf(await gql(GRANT, { n: t.number, a: 10 }, me.headers))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    const POINTS = '{ me { points { available } } }';
+    await expectEventually(
+      async () => {
+        const r = await gql<{ me: { points: { available: number } } }>(POINTS, {}, me.headers);
+        expect(r.data!.me.points.available).toBe(800);
+      },
+      { timeoutMs: 20000 },
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(
+      (await gql<{ me: { points: { available: number } } }>(POINTS, {}, me.headers)).data!.me.points
+        .available,
+    ).toBe(800);
+  });
+
+  it('an anonymous comment card opens with contact details only; staff see the SLA policies, members do not', async () => {
+    const card = await gql<{ openTicket: T }>(OPEN, {
+      input: {
+        channel: 'COMMENT_CARD',
+        category: 'CLEANLINESS',
+        description: 'Toilets on L3 dirty',
+        contactPhone: '13800138000',
+      },
+    });
+    expect(card.errors).toBeUndefined();
+    expect(card.data!.openTicket).toMatchObject({ memberId: null, status: 'OPEN' });
+    expect(
+      errorOf(await gql(OPEN, { input: { channel: 'HOTLINE', category: 'PARKING', description: 'x' } })),
+    ).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const policies = await gql<{ slaPolicies: { code: string }[] }>(
+      '{ slaPolicies { code clock firstResponseSeconds } }',
+      {},
+      await staff('frontline.demo'),
+    );
+    expect(policies.data!.slaPolicies.map((p) => p.code)).toEqual(['VIP_LIVE', 'LIVE', 'FEEDBACK']);
+    expect(errorOf(await gql('{ slaPolicies { code } }', {}, (await shopper()).headers))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('the whole path works through the graph: propose, reject with escalation, resolve, close, reopen; illegal steps are CONFLICT', async () => {
+    const me = await shopper();
+    const t = await open(me.headers);
+    const frontline = await staff('frontline.demo');
+    const supervisor = await staff('supervisor.demo');
+    const run = async <D>(q: string, h: Record<string, string>) => {
+      const r = await gql<D>(q, { n: t.number }, h);
+      expect(r.errors).toBeUndefined();
+      return r.data!;
+    };
+    await run('mutation ($n: String!) { acknowledgeTicket(number: $n) { status } }', frontline);
+    await run(
+      'mutation ($n: String!) { proposeResolution(number: $n, proposal: "Apology") { status } }',
+      frontline,
+    );
+    const rejected = await run<{ respondToProposal: T }>(
+      'mutation ($n: String!) { respondToProposal(number: $n, accept: false, escalate: true) { status level } }',
+      me.headers,
+    );
+    expect(rejected.respondToProposal).toMatchObject({ status: 'IN_PROGRESS', level: 'SUPERVISOR' });
+    await run(
+      'mutation ($n: String!) { resolveTicket(number: $n, rootCause: "TRAINING") { status } }',
+      supervisor,
+    );
+    await run('mutation ($n: String!) { closeTicket(number: $n) { status } }', supervisor);
+    expect(
+      (
+        await run<{ reopenTicket: T }>(
+          'mutation ($n: String!) { reopenTicket(number: $n, reason: "Again") { status } }',
+          me.headers,
+        )
+      ).reopenTicket.status,
+    ).toBe('REOPENED');
+    expect(
+      errorOf(
+        await gql(
+          'mutation ($n: String!) { closeTicket(number: $n) { status } }',
+          { n: t.number },
+          supervisor,
+        ),
+      ),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'TICKET_ILLEGAL_TRANSITION',
+    });
+  });
+});
