@@ -23,9 +23,19 @@ const services = [
 ];
 export const AUTH_RESOLVERS = [AuthResolver, ApiKeyResolver];
 
-/** Members' SMS codes, staff passwords, partner API keys, sessions, and the access rules. */
+/**
+ * Members' SMS codes, staff passwords, partner API keys, sessions, and the access rules.
+ * Exports sessions and tokens so other modules (members: mini-program login) issue sessions
+ * through the same instances instead of their own copies.
+ */
 @Module({
   providers: [...services, ...AUTH_RESOLVERS],
-  exports: [CredentialsAuthenticator, AccessGuard],
+  exports: [
+    CredentialsAuthenticator,
+    AccessGuard,
+    SessionService,
+    AccessTokenService,
+    StaffAccountRepository,
+  ],
 })
 export class AuthModule {}

@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
-import { SessionService } from '../auth/sessions/session.service.js';
-import { StaffAccountRepository } from '../auth/staff/staff-account.repository.js';
-import { AccessTokenService } from '../auth/tokens/access-token.service.js';
 import { MembersResolver } from './members.resolver.js';
 import { MemberPrivacyResolver } from './privacy.resolver.js';
 import { MemberProfileResolver } from './profile.resolver.js';
@@ -23,8 +20,7 @@ export const MEMBERS_RESOLVERS = [
 
 /**
  * Member registration, `me`, member look-up, profile, identities, consents and the inbox.
- * SessionService (and what it needs) is provided here too, because AuthModule does not export it;
- * sessions live in the database, so two instances issue equivalent sessions.
+ * Sessions (mini-program login) come from AuthModule's exported SessionService.
  */
 @Module({
   imports: [AuthModule],
@@ -32,9 +28,6 @@ export const MEMBERS_RESOLVERS = [
     ...MEMBERS_RESOLVERS,
     { provide: WECHAT_CONFIG, useFactory: () => loadWeChatConfig() },
     WeChatSessionClient,
-    SessionService,
-    AccessTokenService,
-    StaffAccountRepository,
   ],
 })
 export class MembersModule {}

@@ -304,7 +304,7 @@ describe('linkChannelIdentity', () => {
 });
 
 describe('members (staff search)', () => {
-  const SEARCH = `query ($filter: MemberFilter, $first: Int) { members(filter: $filter, first: $first) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+  const SEARCH = `query ($filter: MemberFilter, $first: Int) { members(filter: $filter, first: $first) { edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
   it('staff get a Relay connection; members and partners are FORBIDDEN', async () => {
     const result = await gateway.graphql(
@@ -315,7 +315,7 @@ describe('members (staff search)', () => {
     expect(result.data).toEqual({
       members: {
         edges: [{ cursor: 'c1', node: { id: alice.id } }],
-        pageInfo: { hasNextPage: true, endCursor: 'c1' },
+        pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c1' },
       },
     });
     expect(

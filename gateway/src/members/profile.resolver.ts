@@ -16,6 +16,7 @@ import { badInput, forbidden, fromZodError } from '@atrium/platform';
 import { Access, checkAccess, CurrentActor } from '../auth/access.js';
 import { SessionService } from '../auth/sessions/session.service.js';
 import type { GatewayContext } from '../graphql/gateway-context.js';
+import { PageInfo } from '../graphql/page-info.js';
 import { Member } from './dto/member.types.js';
 import {
   ChannelIdentity,
@@ -171,7 +172,10 @@ export class MemberProfileResolver {
     const page = await this.requests.send(searchMembers, request, { context: context.contextFor(actor) });
     return {
       edges: page.items.map((item) => ({ cursor: item.cursor, node: Member.from(item.member) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null },
+      pageInfo: PageInfo.forward(
+        page.items.map((item) => item.cursor),
+        page.hasNextPage,
+      ),
     };
   }
 

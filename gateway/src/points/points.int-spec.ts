@@ -207,7 +207,7 @@ beforeEach(() => {
 const PURCHASE = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { purchaseId points state releaseAt duplicate } }`;
 const RETURN = `mutation ($input: RecordReturnInput!) { recordReturn(input: $input) { reversedPoints debtPoints } }`;
 const LEDGER = `query ($m: ID!, $first: Int, $after: String) { pointsLedger(memberId: $m, first: $first, after: $after) {
-  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind points pendingDelta occurredAt } } } }`;
+  totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id kind points pendingDelta occurredAt } } } }`;
 const SETTLEMENT = `query ($t: ID!, $m: String!) { tenantSettlement(tenantId: $t, month: $m) { tenantId month totals { issued } } }`;
 const REDEEM = `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { points balance { available } redeemedAt } }`;
 const ADJUST = `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { entryId balance { available } } }`;
@@ -236,14 +236,23 @@ describe('points in the graph', () => {
     const alice = await memberLogin();
     const bob = await memberLogin();
     const own = await gateway.graphql<{
-      pointsLedger: { edges: Array<{ cursor: string }>; pageInfo: { hasNextPage: boolean } };
+      pointsLedger: {
+        edges: Array<{ cursor: string }>;
+        pageInfo: { hasNextPage: boolean; startCursor: string | null; endCursor: string | null };
+      };
     }>(LEDGER, { m: alice.id, first: 1 }, bearer(alice.token));
     expect(own.errors).toBeUndefined();
     expect(own.data!.pointsLedger).toMatchObject({
       totalCount: 2,
-      pageInfo: { hasNextPage: true, endCursor: expect.any(String) },
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, endCursor: expect.any(String) },
     });
     expect(own.data!.pointsLedger.edges).toHaveLength(1);
+    // The shared Relay PageInfo: start and end are the cursors of the page's first and last edge.
+    const [only] = own.data!.pointsLedger.edges;
+    expect(own.data!.pointsLedger.pageInfo).toMatchObject({
+      startCursor: only!.cursor,
+      endCursor: only!.cursor,
+    });
     received.length = 0;
     const other = await gateway.graphql(LEDGER, { m: bob.id }, bearer(alice.token));
     expect(errorOf(other)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWN_MEMBER' });

@@ -19,6 +19,7 @@ import { RequestClient } from '@atrium/messaging';
 import { badInput, forbidden, fromZodError } from '@atrium/platform';
 import { Access, checkAccess, CurrentActor } from '../auth/access.js';
 import type { GatewayContext } from '../graphql/gateway-context.js';
+import { PageInfo } from '../graphql/page-info.js';
 import { Member } from '../members/dto/member.types.js';
 import {
   AdjustPointsInput,
@@ -122,7 +123,10 @@ export class PointsResolver {
     );
     return {
       edges: page.entries.map((e) => ({ cursor: e.id, node: PointsLedgerEntry.from(e) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: PageInfo.forward(
+        page.entries.map((e) => e.id),
+        page.hasNextPage,
+      ),
       totalCount: page.totalCount,
     };
   }

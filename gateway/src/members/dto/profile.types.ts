@@ -8,6 +8,7 @@ import {
 } from '@atrium/contracts';
 import { AuthSession } from '../../auth/dto/auth.types.js';
 import { LanguageEnum } from '../../graphql/enums.js';
+import { PageInfo } from '../../graphql/page-info.js';
 import { Member } from './member.types.js';
 
 const enumOf = <V extends string>(values: readonly V[]) =>
@@ -159,22 +160,13 @@ export class MemberEdge {
   node!: Member;
 }
 
-@ObjectType({ description: 'Paging state of a member connection (Relay PageInfo).' })
-export class MemberPageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
-
 @ObjectType({ description: 'A page of members (Relay connection).' })
 export class MemberConnection {
   @Field(() => [MemberEdge])
   edges!: MemberEdge[];
 
-  @Field(() => MemberPageInfo)
-  pageInfo!: MemberPageInfo;
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'A member session from a mini-program login.' })

@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LEDGER_ENTRY_KINDS, REWARD_KINDS, type LedgerEntryView } from '@atrium/contracts';
+import { PageInfo } from '../../graphql/page-info.js';
 
 const enumOf = <V extends string>(values: readonly V[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
@@ -100,22 +101,13 @@ export class PointsLedgerEdge {
   node!: PointsLedgerEntry;
 }
 
-@ObjectType({ description: 'Paging state of a points ledger page (Relay PageInfo).' })
-export class PointsLedgerPageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
-
 @ObjectType({ description: 'A member’s ledger entries, newest first (Relay connection).' })
 export class PointsLedgerConnection {
   @Field(() => [PointsLedgerEdge])
   edges!: PointsLedgerEdge[];
 
-  @Field(() => PointsLedgerPageInfo)
-  pageInfo!: PointsLedgerPageInfo;
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 
   @Field(() => Int)
   totalCount!: number;

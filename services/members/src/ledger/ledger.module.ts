@@ -14,8 +14,12 @@ import { ListPointsLedgerQuery } from './application/queries/list-points-ledger.
 import { ListRewardsQuery } from './application/queries/list-rewards.query.js';
 import { TenantSettlementQuery } from './application/queries/tenant-settlement.query.js';
 import { TierLookup } from './application/tier-lookup.js';
-import { DefaultTierLookup } from './infrastructure/default-tier-lookup.js';
+import { TierQueries } from '../tiers/application/tier-queries.js';
 import { SqlLedgerRepository } from './infrastructure/sql-ledger.repository.js';
+import { SqlLedgerMemberData } from './infrastructure/sql-ledger-member-data.js';
+import { LedgerMemberData } from './application/ledger-member-data.js';
+import { LedgerPrivacyRegistration } from './interface/ledger-privacy.registration.js';
+import { PrivacyModule } from '../privacy/privacy.module.js';
 import { LedgerJobsScheduler } from './interface/ledger-jobs.scheduler.js';
 import { PointsController } from './interface/points.controller.js';
 
@@ -36,12 +40,21 @@ const jobs = [ReleasePendingPointsJob, ExpirePointsJob, LedgerJobsScheduler];
 
 /** The points ledger: purchases, returns, redemptions, adjustments, compensations, expiry. */
 @Module({
+  // Partner visibility through purchases and the ledger's export section plug into privacy's ports.
+  imports: [PrivacyModule],
   controllers: [PointsController],
   providers: [
     ...useCases,
     ...jobs,
     { provide: LedgerRepository, useClass: SqlLedgerRepository },
-    { provide: TierLookup, useClass: DefaultTierLookup },
+    { provide: LedgerMemberData, useClass: SqlLedgerMemberData },
+    LedgerPrivacyRegistration,
+    // Multipliers follow the member's current tier as the tiers context keeps it (TiersModule is global).
+    {
+      provide: TierLookup,
+      useFactory: (tiers: TierQueries): TierLookup => ({ tierOf: (memberId) => tiers.tierCodeOf(memberId) }),
+      inject: [TierQueries],
+    },
   ],
   // The merge use case (profile/identity) moves points through TransferPointsOnMerge.
   exports: [LedgerRepository, TierLookup, TransferPointsOnMerge],

@@ -1,4 +1,5 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { ActiveMemberGuard } from '../../active-member.guard.js';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   linkIdentity,
@@ -21,6 +22,7 @@ import { IdentityErrorFilter } from './identity-error.mapping.js';
 
 /** Channel identities: list, link, resolve by priority, mini-program sign-in, staff search. */
 @Controller()
+@UseGuards(ActiveMemberGuard)
 @UseFilters(new IdentityErrorFilter())
 export class ChannelsController {
   constructor(

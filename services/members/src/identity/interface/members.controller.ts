@@ -1,4 +1,5 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { ActiveMemberGuard } from '../../active-member.guard.js';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   findMemberByPhone,
@@ -19,6 +20,7 @@ import { IdentityErrorFilter } from './identity-error.mapping.js';
 
 /** Request-reply handlers of the identity context; payloads arrive validated against their contracts. */
 @Controller()
+@UseGuards(ActiveMemberGuard)
 @UseFilters(new IdentityErrorFilter())
 export class MembersController {
   constructor(

@@ -1,4 +1,5 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { ActiveMemberGuard } from '../../active-member.guard.js';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import { mergeMembers, type OperationResponse } from '@atrium/contracts';
 import type { AtriumRpcContext } from '@atrium/messaging';
@@ -8,6 +9,7 @@ import { IdentityErrorFilter } from './identity-error.mapping.js';
 
 /** Staff merge duplicate members. */
 @Controller()
+@UseGuards(ActiveMemberGuard)
 @UseFilters(new IdentityErrorFilter(), new LedgerErrorFilter())
 export class MergeController {
   constructor(private readonly merge: MergeMembersUseCase) {}

@@ -1,6 +1,7 @@
 /**
- * The member's current tier code, for earning multipliers. The tiers context provides the
- * real answer; until it binds its own implementation every member earns as MEMBER.
+ * The member's current tier code, for earning multipliers. `LedgerModule` binds it to the tiers
+ * context (`TierQueries.tierCodeOf`), which answers the ladder's entry level for a member
+ * without a tier row.
  */
 export abstract class TierLookup {
   abstract tierOf(memberId: string): Promise<string>;

@@ -1,4 +1,5 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { ActiveMemberGuard } from '../../active-member.guard.js';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   adjustPoints,
@@ -30,6 +31,7 @@ import { LedgerErrorFilter } from './ledger-error.mapping.js';
 
 /** Request-reply handlers of the points ledger, and its reaction to granted compensations. */
 @Controller()
+@UseGuards(ActiveMemberGuard)
 @UseFilters(new LedgerErrorFilter())
 export class PointsController {
   constructor(

@@ -9,9 +9,9 @@ export interface MemberDataContributor {
 
 /**
  * Extension point of `exportMyData`. The privacy context writes `profile`, `identities`,
- * `consents` and `accessLog`; other contexts (the ledger: entries, lots, purchases) register a
- * contributor from their module's `onModuleInit`, e.g.
- * `exports.register({ section: 'ledger', collect: (id) => ledger.exportFor(id) })`.
+ * `consents` and `accessLog`; other contexts register a contributor from their module's
+ * `onModuleInit` (the ledger: section `ledger` with balance, lots, entries and purchases, see
+ * `LedgerPrivacyRegistration`).
  */
 @Injectable()
 export class MemberDataExportRegistry {

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 
 /**
  * A reason other than consent for which a partner tenant may see a member, e.g. "bought in one
- * of its stores" (fed by the ledger's purchases). Sources are asked only when the member has not
- * shared with the tenant; any source saying yes makes the member visible.
+ * of its stores" (fed by the ledger's purchases). Sources are asked only when the member never
+ * decided SHARE_WITH_TENANT for the tenant (a withdrawal overrides them); any source saying yes
+ * makes the member visible.
  */
 export interface PartnerVisibilitySource {
   readonly name: string;
@@ -13,10 +14,9 @@ export interface PartnerVisibilitySource {
 /**
  * Port `PartnerVisibility`: extra grounds of partner visibility besides SHARE_WITH_TENANT.
  *
- * How the ledger plugs in: a provider in the ledger context injects `PartnerVisibility` (the
- * privacy module exports it) and calls `register({ name: 'purchases', canSee })` in its
- * `onModuleInit`, where `canSee` answers from its purchases table inside the ambient transaction.
- * Until a source is registered, only the member's consent grants visibility.
+ * The ledger plugs in (`LedgerPrivacyRegistration`): it injects `PartnerVisibility` (the privacy
+ * module exports it) and calls `register({ name: 'purchases', canSee })` in its `onModuleInit`,
+ * where `canSee` answers from its purchases table inside the ambient transaction.
  */
 @Injectable()
 export class PartnerVisibility {

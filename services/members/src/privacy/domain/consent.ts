@@ -51,7 +51,21 @@ export function consentScope(c: Pick<ConsentDecision, 'purpose' | 'channel' | 't
 
 /** Whether the member currently shares with this tenant (its latest SHARE_WITH_TENANT decision). */
 export function sharesWithTenant(current: readonly ConsentDecision[], tenantId: string): boolean {
-  return current.some((c) => c.purpose === 'SHARE_WITH_TENANT' && c.tenantId === tenantId && c.granted);
+  return tenantShareDecision(current, tenantId) === 'GRANTED';
+}
+
+/**
+ * The member's current SHARE_WITH_TENANT decision for this tenant: GRANTED, WITHDRAWN (the latest
+ * decision says no) or UNDECIDED (never decided). Only UNDECIDED lets other grounds of visibility
+ * (purchases in the tenant's stores) apply: a withdrawal always wins.
+ */
+export function tenantShareDecision(
+  current: readonly ConsentDecision[],
+  tenantId: string,
+): 'GRANTED' | 'WITHDRAWN' | 'UNDECIDED' {
+  const decisions = current.filter((c) => c.purpose === 'SHARE_WITH_TENANT' && c.tenantId === tenantId);
+  if (decisions.length === 0) return 'UNDECIDED';
+  return decisions.some((c) => c.granted) ? 'GRANTED' : 'WITHDRAWN';
 }
 
 function invalid(field: string, problem: string): PrivacyError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Actor } from '@atrium/contracts';
-import { consentDecisions, sharesWithTenant } from './consent.js';
+import { consentDecisions, sharesWithTenant, tenantShareDecision } from './consent.js';
 import { nameInitial } from './partner-view.js';
 import {
   mayActOnOwnAccount,
@@ -61,6 +61,21 @@ describe('consent decisions', () => {
     expect(sharesWithTenant(current, 'a')).toBe(true);
     expect(sharesWithTenant(current, 'b')).toBe(false);
     expect(sharesWithTenant(current, 'c')).toBe(false);
+  });
+
+  it('a tenant share is GRANTED, WITHDRAWN (latest decision says no) or UNDECIDED (never decided)', () => {
+    const current = consentDecisions(
+      [
+        { purpose: 'SHARE_WITH_TENANT', tenantId: 'a', granted: true },
+        { purpose: 'SHARE_WITH_TENANT', tenantId: 'b', granted: false },
+        { purpose: 'MARKETING', granted: true },
+      ],
+      'APP',
+      now,
+    );
+    expect(tenantShareDecision(current, 'a')).toBe('GRANTED');
+    expect(tenantShareDecision(current, 'b')).toBe('WITHDRAWN');
+    expect(tenantShareDecision(current, 'c')).toBe('UNDECIDED');
   });
 });
 

@@ -1,4 +1,5 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { ActiveMemberGuard } from '../../active-member.guard.js';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   deleteMemberAccount,
@@ -23,6 +24,7 @@ import { PrivacyErrorFilter } from './privacy-error.mapping.js';
 
 /** Request-reply handlers of the privacy context; payloads arrive validated against their contracts. */
 @Controller()
+@UseGuards(ActiveMemberGuard)
 @UseFilters(new PrivacyErrorFilter())
 export class PrivacyController {
   constructor(

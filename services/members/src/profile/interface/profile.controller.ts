@@ -1,4 +1,5 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { ActiveMemberGuard } from '../../active-member.guard.js';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import { getMemberProfile, updateMemberProfile, type MemberProfileView } from '@atrium/contracts';
 import type { AtriumRpcContext } from '@atrium/messaging';
@@ -8,6 +9,7 @@ import { ProfileErrorFilter } from './profile-error.mapping.js';
 
 /** Request-reply handlers of the profile context. */
 @Controller()
+@UseGuards(ActiveMemberGuard)
 @UseFilters(new ProfileErrorFilter())
 export class ProfileController {
   constructor(

@@ -1,4 +1,5 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { ActiveMemberGuard } from '../../active-member.guard.js';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   getMemberSegments,
@@ -16,6 +17,7 @@ import { SegmentsErrorFilter } from './segments-error.mapping.js';
  * (registration, profile, tier). Event handlers run in the consumer's transaction with its inbox row.
  */
 @Controller()
+@UseGuards(ActiveMemberGuard)
 @UseFilters(new SegmentsErrorFilter())
 export class SegmentsController {
   constructor(private readonly segments: SegmentsService) {}

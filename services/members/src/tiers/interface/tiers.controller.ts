@@ -1,4 +1,5 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { ActiveMemberGuard } from '../../active-member.guard.js';
 import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   getMemberTier,
@@ -15,6 +16,7 @@ import { TiersErrorFilter } from './tiers-error.mapping.js';
 
 /** Tier queries, and the reaction that upgrades a member as soon as a purchase qualifies it. */
 @Controller()
+@UseGuards(ActiveMemberGuard)
 @UseFilters(new TiersErrorFilter())
 export class TiersController {
   constructor(

@@ -3,7 +3,7 @@ import type { Actor, PartnerMemberView } from '@atrium/contracts';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
 import { PhoneNumber } from '../../../identity/domain/phone-number.js';
-import { sharesWithTenant } from '../../domain/consent.js';
+import { tenantShareDecision } from '../../domain/consent.js';
 import { nameInitial } from '../../domain/partner-view.js';
 import { PrivacyError, PrivacyErrorCode } from '../../domain/privacy.errors.js';
 import { mayLookUpAsPartner, PARTNER_LOOKUP_SCOPE } from '../../domain/privacy-access.policy.js';
@@ -18,8 +18,10 @@ export interface PartnerLookup {
 
 /**
  * A partner tenant looks a member up at its counter. It finds the member only when the member
- * currently shares with the partner's tenant (SHARE_WITH_TENANT) or another visibility source
- * (purchases in its stores) says so; otherwise the answer is the same as for an unknown member.
+ * currently shares with the partner's tenant (SHARE_WITH_TENANT), or never decided for that
+ * tenant and another visibility source (purchases in its stores) says so; a withdrawal of
+ * SHARE_WITH_TENANT for the tenant hides the member whatever else is true. Otherwise the answer
+ * is the same as for an unknown member.
  * It sees tier, member code, masked phone and name initial; the read is logged in the same
  * transaction, so there is no read without a log row.
  */
@@ -48,11 +50,16 @@ export class PartnerLookupQuery {
         ? await this.privacy.findMemberIdByPhone(PhoneNumber.parse(lookup.phone).e164)
         : await this.privacy.findMemberIdByCode(lookup.memberCode!);
       const member = memberId ? await this.privacy.findMember(memberId) : null;
+      // Consent first: a grant shows the member, a withdrawal hides it whatever else is true;
+      // only a member who never decided for this tenant is visible through other grounds.
+      const share = member
+        ? tenantShareDecision(await this.privacy.currentConsents(member.id), tenantId)
+        : null;
       const visible =
         member !== null &&
         member.status === 'ACTIVE' &&
-        (sharesWithTenant(await this.privacy.currentConsents(member.id), tenantId) ||
-          (await this.visibility.canSee(member.id, tenantId)));
+        (share === 'GRANTED' ||
+          (share === 'UNDECIDED' && (await this.visibility.canSee(member.id, tenantId))));
       if (!member || !visible) {
         throw new PrivacyError(
           PrivacyErrorCode.LOOKUP_NOT_FOUND,
