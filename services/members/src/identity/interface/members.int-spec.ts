@@ -25,6 +25,7 @@ import {
   uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
+  sendAs,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberRepository } from '../application/member.repository.js';
@@ -59,9 +60,7 @@ function call<O extends OperationContract>(
   request: OperationRequest<O>,
   as: Actor,
 ): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
+  return sendAs(client, op, request, as);
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<RemoteError> {

@@ -25,8 +25,14 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { AppError } from '@atrium/platform';
-import { startTestService, TestKafka, uniqueTopicPrefix, type TestService } from '@atrium/testing';
+import {
+  startTestService,
+  TestKafka,
+  uniqueTopicPrefix,
+  type TestService,
+  sendAs,
+  failureOf,
+} from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
 const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
@@ -52,19 +58,7 @@ function call<O extends OperationContract>(
   request: OperationRequest<O>,
   as: Actor,
 ): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
+  return sendAs(client, op, request, as);
 }
 
 const freshPhone = () => `132${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;

@@ -37,6 +37,8 @@ import {
   uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
+  sendAs,
+  failureOf,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ExpirePointsJob } from '../application/jobs/expire-points.job.js';
@@ -70,19 +72,7 @@ function call<O extends OperationContract>(
   request: OperationRequest<O>,
   as: Actor,
 ): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
+  return sendAs(client, op, request, as);
 }
 
 const freshPhone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;

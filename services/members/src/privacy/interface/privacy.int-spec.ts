@@ -21,7 +21,6 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { AppError } from '@atrium/platform';
 import {
   expectEventually,
   startTestService,
@@ -29,6 +28,8 @@ import {
   uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
+  sendAs,
+  failureOf,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberDataExportRegistry } from '../application/member-data-export.js';
@@ -68,21 +69,10 @@ function call<O extends OperationContract>(
   request: OperationRequest<O>,
   as: Actor,
 ): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
+  return sendAs(client, op, request, as);
 }
 
 /** The error of a failed call: a RemoteError from the service, or the client's own validation error. */
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function register(
   displayName = 'Wang Fang',

@@ -1,6 +1,5 @@
 // Integration: the members service booted in-process; profile fields.
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, request-reply transport. Faked: nothing.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import {
@@ -15,8 +14,14 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { AppError } from '@atrium/platform';
-import { startTestService, TestKafka, uniqueTopicPrefix, type TestService } from '@atrium/testing';
+import {
+  startTestService,
+  TestKafka,
+  uniqueTopicPrefix,
+  type TestService,
+  sendAs,
+  failureOf,
+} from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
 const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor => ({
@@ -38,19 +43,7 @@ function call<O extends OperationContract>(
   request: OperationRequest<O>,
   as: Actor,
 ): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
+  return sendAs(client, op, request, as);
 }
 
 async function register(name = 'Profile Person'): Promise<MemberView> {

@@ -19,7 +19,6 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { AppError } from '@atrium/platform';
 import {
   expectEventually,
   startTestService,
@@ -27,6 +26,8 @@ import {
   uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
+  sendAs,
+  failureOf,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { calendarDayIn } from '../../profile/domain/profile.js';
@@ -55,19 +56,7 @@ function call<O extends OperationContract>(
   request: OperationRequest<O>,
   as: Actor,
 ): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
+  return sendAs(client, op, request, as);
 }
 
 async function register(

@@ -22,13 +22,14 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { AppError } from '@atrium/platform';
 import {
   expectEventually,
   startTestService,
   TestKafka,
   uniqueTopicPrefix,
   type TestService,
+  sendAs,
+  failureOf,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ReviewTiersJob } from '../application/review-tiers.job.js';
@@ -54,19 +55,7 @@ function call<O extends OperationContract>(
   request: OperationRequest<O>,
   as: Actor,
 ): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
+  return sendAs(client, op, request, as);
 }
 
 async function register(): Promise<MemberView> {

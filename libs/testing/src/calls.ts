@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, OperationContract, OperationRequest, OperationResponse } from '@atrium/contracts';
+import type { RequestClient } from '@atrium/messaging';
+import { AppError } from '@atrium/platform';
+
+/** Sends `op` as `actor`, in a fresh correlation, as the gateway would on that actor's behalf. */
+export function sendAs<O extends OperationContract>(
+  client: RequestClient,
+  op: O,
+  request: OperationRequest<O>,
+  actor: Actor,
+): Promise<OperationResponse<O>> {
+  return client.send(op, request, {
+    context: { correlationId: randomUUID(), causationId: null, actor, traceparent: null },
+  });
+}
+
+/** The AppError a call failed with; fails the test when the call succeeds or throws something else. */
+export async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
