@@ -242,11 +242,33 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
       },
       { timeoutMs: 20000 },
     );
+    // The ledger's answer reaches the ticket: the member sees when the points were posted.
+    const POSTED =
+      'query ($n: String!) { ticket(number: $n) { compensation { posting postedAt } history { action } } }';
+    await expectEventually(
+      async () => {
+        const r = await gql<{
+          ticket: {
+            compensation: { posting: string; postedAt: string | null }[];
+            history: { action: string }[];
+          };
+        }>(POSTED, { n: t.number }, me.headers);
+        expect(r.data!.ticket.compensation[0]).toMatchObject({
+          posting: 'POSTED',
+          postedAt: expect.any(String),
+        });
+      },
+      { timeoutMs: 20000 },
+    );
     await new Promise((r) => setTimeout(r, 1000));
     expect(
       (await gql<{ me: { points: { available: number } } }>(POINTS, {}, me.headers)).data!.me.points
         .available,
     ).toBe(800);
+    const history = (
+      await gql<{ ticket: { history: { action: string }[] } }>(POSTED, { n: t.number }, me.headers)
+    ).data!.ticket.history.map((h) => h.action);
+    expect(history.filter((a) => a === 'COMPENSATION_POSTED')).toHaveLength(1);
   });
 
   it('an anonymous comment card opens with contact details only; staff see the SLA policies, members do not', async () => {

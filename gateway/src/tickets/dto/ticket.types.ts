@@ -42,6 +42,7 @@ export const AfterSalesFlowEnum = enumOf(AFTER_SALES_FLOWS);
 export const SlaClockEnum = enumOf(['CALENDAR', 'BUSINESS'] as const);
 export const CompensationStatusEnum = enumOf(['PENDING_APPROVAL', 'GRANTED', 'REJECTED'] as const);
 export const ProposalStatusEnum = enumOf(['PENDING', 'ACCEPTED', 'REJECTED'] as const);
+export const CompensationPostingEnum = enumOf(['PENDING', 'POSTED', 'REFUSED'] as const);
 
 registerEnumType(TicketChannelEnum, { name: 'TicketChannel', description: 'Where a ticket came in.' });
 registerEnumType(TicketSeverityEnum, { name: 'TicketSeverity' });
@@ -75,6 +76,11 @@ registerEnumType(SlaClockEnum, {
 });
 registerEnumType(CompensationStatusEnum, { name: 'CompensationStatus' });
 registerEnumType(ProposalStatusEnum, { name: 'ProposalStatus' });
+registerEnumType(CompensationPostingEnum, {
+  name: 'CompensationPosting',
+  description:
+    'Points compensations only: PENDING once granted, POSTED when the members ledger credited them, REFUSED when it could not (unknown or deleted member).',
+});
 
 const date = (v: string | null) => (v ? new Date(v) : null);
 
@@ -120,11 +126,17 @@ export class TicketCompensation {
   @Field() requestedBy!: string;
   @Field(() => String, { nullable: true }) approvedBy!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) grantedAt!: Date | null;
+  @Field(() => CompensationPostingEnum, { nullable: true, description: 'Null for kinds other than POINTS.' })
+  posting!: string | null;
   @Field(() => GraphQLISODateTime, {
     nullable: true,
-    description: 'When the members ledger confirmed the points (not tracked yet).',
+    description: 'When the members ledger credited the points (once per compensation).',
   })
   postedAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The members ledger entry of the credit (staff only).' })
+  ledgerEntryId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the ledger refused the points.' })
+  postingRefusal!: string | null;
 }
 
 @ObjectType()

@@ -116,6 +116,33 @@ export const pointsExpiring = defineEvent({
   }),
 });
 
+/**
+ * The ledger's answer to tickets.compensation.granted.v1: the points were credited (once per
+ * compensation id), or could not be (the member is unknown or has deleted its account). The
+ * tickets service shows it on the ticket. Key = ticket id, so it stays in order with the ticket.
+ */
+export const compensationPosted = defineEvent({
+  producer: 'members',
+  entity: 'compensation',
+  event: 'posted',
+  version: 1,
+  description:
+    'The ledger settled a points compensation: POSTED (credited once per compensationId, to the surviving member of a merge) or REFUSED (unknown or deleted member). Key = ticket id.',
+  schema: z.object({
+    compensationId: z.string().min(1).max(64),
+    ticketId: z.string().min(1).max(64),
+    /** The member named by the compensation. */
+    memberId: z.uuid(),
+    outcome: z.enum(['POSTED', 'REFUSED']),
+    /** The member credited: the survivor when the named member was merged; null when refused. */
+    creditedMemberId: z.uuid().nullable(),
+    entryId: z.uuid().nullable(),
+    points: z.number().int().positive(),
+    refusal: z.enum(['MEMBER_UNKNOWN', 'MEMBER_DELETED']).nullable(),
+    postedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const MEMBERS_LEDGER_EVENTS = [
   purchaseRecorded,
   pointsEarned,
@@ -123,4 +150,5 @@ export const MEMBERS_LEDGER_EVENTS = [
   pointsReversed,
   pointsExpired,
   pointsExpiring,
+  compensationPosted,
 ] as const;

@@ -118,7 +118,12 @@ export const ticketViewSchema = z.object({
       requestedBy: z.string(),
       approvedBy: z.string().nullable(),
       grantedAt: isoDateTime.nullable(),
+      /** Points only: PENDING once granted, POSTED when the members ledger credited them, REFUSED when it could not. */
+      posting: z.enum(['PENDING', 'POSTED', 'REFUSED']).nullable(),
       postedAt: isoDateTime.nullable(),
+      /** The members ledger entry of the credit (staff only). */
+      ledgerEntryId: z.uuid().nullable(),
+      postingRefusal: z.string().nullable(),
     }),
   ),
   afterSales: z

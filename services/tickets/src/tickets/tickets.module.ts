@@ -8,6 +8,7 @@ import { WorkTicketUseCase } from './application/commands/work-ticket.usecase.js
 import { SlaSchedulerJob } from './application/jobs/sla-scheduler.job.js';
 import { TicketQueries } from './application/queries/ticket-queries.js';
 import { TicketStatsQuery } from './application/queries/ticket-stats.query.js';
+import { RecordCompensationPosting } from './application/reactions/record-compensation-posting.js';
 import { SlaClock } from './application/sla-clock.js';
 import { TicketViewBuilder } from './application/ticket-view.js';
 import { TicketWork } from './application/ticket-work.js';
@@ -23,6 +24,7 @@ const useCases = [
   SlaPoliciesUseCase,
   TicketQueries,
   TicketStatsQuery,
+  RecordCompensationPosting,
 ];
 const support = [TicketStore, SlaClock, TicketViewBuilder, TicketWork, PatternDetector];
 const jobs = [SlaSchedulerJob, SlaScheduler];

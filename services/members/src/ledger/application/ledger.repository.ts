@@ -150,6 +150,11 @@ export abstract class LedgerRepository {
   abstract findReward(code: string): Promise<Reward | null>;
   abstract listRewards(): Promise<Reward[]>;
 
+  /**
+   * Who holds the points of a member id: the member itself, or the survivor when it was merged
+   * (following the chain); `closed` when that account was deleted; null when the id is unknown.
+   */
+  abstract accountHolder(memberId: string): Promise<{ memberId: string; closed: boolean } | null>;
   abstract compensationExists(compensationId: string): Promise<boolean>;
   abstract insertCompensation(row: {
     compensationId: string;

@@ -406,6 +406,19 @@ export class SqlLedgerRepository extends LedgerRepository {
     }));
   }
 
+  async accountHolder(memberId: string): Promise<{ memberId: string; closed: boolean } | null> {
+    const [row] = await this.q<{ id: string; status: string }>(
+      `WITH RECURSIVE chain(id, merged_into, status, depth) AS (
+         SELECT id, merged_into, status, 0 FROM members WHERE id = $1
+         UNION ALL
+         SELECT m.id, m.merged_into, m.status, c.depth + 1 FROM members m JOIN chain c ON m.id = c.merged_into WHERE c.depth < 16
+       )
+       SELECT id, status FROM chain WHERE merged_into IS NULL LIMIT 1`,
+      [memberId],
+    );
+    return row ? { memberId: row.id, closed: row.status === 'CLOSED' } : null;
+  }
+
   async compensationExists(compensationId: string): Promise<boolean> {
     return (
       (await this.q(`SELECT 1 FROM compensations WHERE compensation_id = $1`, [compensationId])).length === 1

@@ -7,9 +7,11 @@ import { DataSource } from 'typeorm';
 import {
   adjustPoints,
   compensationGranted,
+  compensationPosted,
   getPointsBalance,
   listPointsLedger,
   listRewards,
+  mergeMembers,
   MEMBERS_LEDGER_OPERATIONS,
   pointsEarned,
   pointsExpiring,
@@ -136,13 +138,14 @@ beforeAll(async () => {
     pointsRedeemed.topic,
     pointsReversed.topic,
     pointsExpiring.topic,
+    compensationPosted.topic,
   ]);
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   db = service.app.get(DataSource);
   client = new RequestClient({
     kafka: kafka.kafka,
     topicPrefix: prefix,
-    operations: [registerMember, ...MEMBERS_LEDGER_OPERATIONS],
+    operations: [registerMember, mergeMembers, ...MEMBERS_LEDGER_OPERATIONS],
     // Correctness, not latency: on a loaded 2-core machine 50 contending postings can take a while.
     defaultTimeoutMs: 60000,
   });
@@ -573,9 +576,84 @@ describe('points ledger: redemptions, adjustments, compensations', () => {
         await rows(`SELECT count(*)::int AS n FROM inbox WHERE topic = $1`, [compensationGranted.topic]),
       ).toEqual([{ n: 2 }]),
     );
-    expect(await rows(`SELECT kind, points FROM ledger_entries WHERE member_id = $1`, [memberId])).toEqual([
+    const entries = await rows<{ id: string; kind: string; points: string }>(
+      `SELECT id, kind, points FROM ledger_entries WHERE member_id = $1`,
+      [memberId],
+    );
+    expect(entries.map(({ kind, points }) => ({ kind, points }))).toEqual([
       { kind: 'COMPENSATE', points: '150' },
     ]);
+    // One answer to the tickets service, keyed by ticket, naming the entry.
+    const answers = published.filter(
+      (m) =>
+        m.topic === compensationPosted.topic &&
+        JSON.parse(m.value ?? '{}').payload.compensationId === compensation.compensationId,
+    );
+    expect(answers.map((m) => ({ key: m.key, payload: JSON.parse(m.value!).payload }))).toEqual([
+      {
+        key: 'T-1',
+        payload: expect.objectContaining({
+          outcome: 'POSTED',
+          memberId,
+          creditedMemberId: memberId,
+          entryId: entries[0]!.id,
+          points: 150,
+          refusal: null,
+        }),
+      },
+    ]);
+  });
+
+  const answerTo = (compensationId: string) =>
+    published
+      .filter((m) => m.topic === compensationPosted.topic)
+      .map((m) => JSON.parse(m.value ?? '{}').payload as Record<string, unknown>)
+      .filter((p) => p.compensationId === compensationId);
+
+  it('a compensation for a merged member goes to the survivor; one for an unknown member is refused and credits nothing', async () => {
+    const survivor = await newMember('Survivor');
+    const duplicate = await newMember('Duplicate');
+    await call(
+      mergeMembers,
+      { survivorId: survivor, mergedId: duplicate, reason: 'same person' },
+      actor('staff', 'supervisor-1', { roles: ['SUPERVISOR'] }),
+    );
+    const system = actor('system', 'tickets');
+    const merged = {
+      compensationId: `comp-${randomUUID()}`,
+      memberId: duplicate,
+      ticketId: 'T-2',
+      points: 40,
+      reason: 'x',
+    };
+    const unknown = {
+      ...merged,
+      compensationId: `comp-${randomUUID()}`,
+      memberId: randomUUID(),
+      ticketId: 'T-3',
+    };
+    await kafka.publish(compensationGranted, merged, { key: duplicate, actor: system });
+    await kafka.publish(compensationGranted, unknown, { key: unknown.memberId, actor: system });
+    await expectEventually(
+      () => {
+        expect(answerTo(merged.compensationId)).toEqual([
+          expect.objectContaining({ outcome: 'POSTED', memberId: duplicate, creditedMemberId: survivor }),
+        ]);
+        expect(answerTo(unknown.compensationId)).toEqual([
+          expect.objectContaining({ outcome: 'REFUSED', refusal: 'MEMBER_UNKNOWN', entryId: null }),
+        ]);
+      },
+      { timeoutMs: 20000 },
+    );
+    expect((await balanceAndSum(survivor)).stored.available).toBe(40);
+    expect(
+      await rows(`SELECT member_id FROM ledger_entries WHERE kind = 'COMPENSATE' AND reference_id = $1`, [
+        merged.compensationId,
+      ]),
+    ).toEqual([{ member_id: survivor }]);
+    expect(
+      await rows(`SELECT 1 FROM compensations WHERE compensation_id = $1`, [unknown.compensationId]),
+    ).toEqual([]);
   });
 });
 

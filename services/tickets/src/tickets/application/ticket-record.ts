@@ -80,7 +80,12 @@ export interface CompensationRow {
   approvedBy: string | null;
   createdAt: Date;
   grantedAt: Date | null;
+  /** Points only: PENDING once granted, then what the members ledger answered. */
+  posting: 'PENDING' | 'POSTED' | 'REFUSED' | null;
   postedAt: Date | null;
+  ledgerEntryId: string | null;
+  creditedMemberId: string | null;
+  postingRefusal: string | null;
 }
 
 export interface AfterSalesRow {

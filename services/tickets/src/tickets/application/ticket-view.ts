@@ -76,7 +76,10 @@ export class TicketViewBuilder {
           requestedBy: c.requestedBy,
           approvedBy: c.approvedBy,
           grantedAt: iso(c.grantedAt),
+          posting: c.posting,
           postedAt: iso(c.postedAt),
+          ledgerEntryId: internal ? c.ledgerEntryId : null,
+          postingRefusal: c.postingRefusal,
         })),
       afterSales: afterSales
         ? {

@@ -308,8 +308,8 @@ export class TicketStore {
 
   async addCompensation(c: CompensationRow): Promise<void> {
     await this.q(
-      `INSERT INTO ticket_compensations (id, ticket_id, kind, amount, reason, status, required_level, requested_by, approved_by, created_at, granted_at, posted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO ticket_compensations (id, ticket_id, kind, amount, reason, status, required_level, requested_by, approved_by, created_at, granted_at, posted_at, posting)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         c.id,
         c.ticketId,
@@ -323,15 +323,42 @@ export class TicketStore {
         c.createdAt,
         c.grantedAt,
         c.postedAt,
+        c.posting,
       ],
     );
   }
 
   async updateCompensation(c: CompensationRow): Promise<void> {
     await this.q(
-      `UPDATE ticket_compensations SET status = $2, approved_by = $3, granted_at = $4, posted_at = $5 WHERE id = $1`,
-      [c.id, c.status, c.approvedBy, c.grantedAt, c.postedAt],
+      `UPDATE ticket_compensations SET status = $2, approved_by = $3, granted_at = $4, posted_at = $5, posting = $6 WHERE id = $1`,
+      [c.id, c.status, c.approvedBy, c.grantedAt, c.postedAt, c.posting],
     );
+  }
+
+  /**
+   * Records the ledger's answer for a points compensation still PENDING; returns its ticket id,
+   * or null when it was answered before (or is unknown), so a repeated answer changes nothing.
+   */
+  async settlePosting(a: {
+    compensationId: string;
+    outcome: 'POSTED' | 'REFUSED';
+    postedAt: Date;
+    ledgerEntryId: string | null;
+    creditedMemberId: string | null;
+    refusal: string | null;
+  }): Promise<{ ticketId: string } | null> {
+    const rows = await this.q(
+      // As a CTE so the driver hands back the returned rows (a bare UPDATE gives [rows, count]).
+      `WITH settled AS (
+         UPDATE ticket_compensations
+            SET posting = $2::text, posted_at = CASE WHEN $2::text = 'POSTED' THEN $3::timestamptz END,
+                ledger_entry_id = $4, credited_member_id = $5, posting_refusal = $6
+          WHERE id = $1 AND posting = 'PENDING'
+          RETURNING ticket_id)
+       SELECT ticket_id FROM settled`,
+      [a.compensationId, a.outcome, a.postedAt, a.ledgerEntryId, a.creditedMemberId, a.refusal],
+    );
+    return rows[0] ? { ticketId: rows[0].ticket_id as string } : null;
   }
 
   async compensations(ticketId: string): Promise<CompensationRow[]> {
@@ -351,7 +378,11 @@ export class TicketStore {
       approvedBy: (r.approved_by as string | null) ?? null,
       createdAt: dd(r.created_at),
       grantedAt: d(r.granted_at),
+      posting: (r.posting as CompensationRow['posting']) ?? null,
       postedAt: d(r.posted_at),
+      ledgerEntryId: (r.ledger_entry_id as string | null) ?? null,
+      creditedMemberId: (r.credited_member_id as string | null) ?? null,
+      postingRefusal: (r.posting_refusal as string | null) ?? null,
     }));
   }
 

@@ -7,6 +7,7 @@ import {
   approveCompensation,
   assignTicket,
   closeTicket,
+  compensationPosted,
   escalateTicket,
   getTicket,
   grantCompensation,
@@ -34,6 +35,7 @@ import { SlaPoliciesUseCase } from '../application/commands/sla-policies.usecase
 import { WorkTicketUseCase } from '../application/commands/work-ticket.usecase.js';
 import { TicketQueries } from '../application/queries/ticket-queries.js';
 import { TicketStatsQuery } from '../application/queries/ticket-stats.query.js';
+import { RecordCompensationPosting } from '../application/reactions/record-compensation-posting.js';
 import { TicketStore } from '../infrastructure/ticket.store.js';
 import { TicketsErrorFilter } from './tickets-error.mapping.js';
 
@@ -54,6 +56,7 @@ export class TicketsController {
     private readonly queries: TicketQueries,
     private readonly store: TicketStore,
     private readonly statsQuery: TicketStatsQuery,
+    private readonly postings: RecordCompensationPosting,
   ) {}
 
   @MessagePattern(openTicket.pattern)
@@ -164,5 +167,11 @@ export class TicketsController {
   @EventPattern<string>(tierChanged.topic)
   async onTierChanged(@Payload() p: EventPayload<typeof tierChanged>): Promise<void> {
     await this.store.saveMemberTier(p.memberId, p.toCode, new Date(p.changedAt));
+  }
+
+  /** The members ledger's answer for a points compensation (runs inside the inbox transaction). */
+  @EventPattern<string>(compensationPosted.topic)
+  async onCompensationPosted(@Payload() p: EventPayload<typeof compensationPosted>): Promise<void> {
+    await this.postings.handle(p);
   }
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import {
   compensationGranted,
+  compensationPosted,
   ticketCompensationGranted,
   ticketEscalated,
   ticketOpened,
@@ -426,6 +427,122 @@ describe('compensation', () => {
         published.filter((m) => m.topic.endsWith(compensationGranted.topic) && m.key === me.id),
       ).toHaveLength(1),
     );
+  });
+
+  it('the ledger’s answer shows on the ticket once: posted at, entry and a public history row, also when delivered twice', async () => {
+    const me = member();
+    const t = await call(openTicket, complaint(), me);
+    const granted = await call(
+      grantCompensation,
+      { number: t.number, kind: 'POINTS', amount: 120, reason: 'Apology' },
+      frontline,
+    );
+    const comp = granted.compensations[0]!;
+    expect(comp).toMatchObject({ posting: 'PENDING', postedAt: null, ledgerEntryId: null });
+    const entryId = randomUUID();
+    const answer = {
+      compensationId: comp.id,
+      ticketId: t.id,
+      memberId: me.id,
+      outcome: 'POSTED' as const,
+      creditedMemberId: me.id,
+      entryId,
+      points: 120,
+      refusal: null,
+      postedAt: '2026-11-22T08:00:00.000Z',
+    };
+    const ledger = actor('system', 'members');
+    // The same message twice (a redelivery), then a second message with the same answer.
+    const id = await kafka.publish(compensationPosted, answer, { key: t.id, actor: ledger });
+    await kafka.publish(compensationPosted, answer, { key: t.id, actor: ledger, id });
+    await kafka.publish(
+      compensationPosted,
+      { ...answer, postedAt: '2026-11-22T09:00:00.000Z' },
+      {
+        key: t.id,
+        actor: ledger,
+      },
+    );
+    await expectEventually(async () => {
+      const inbox = (await db.query(`SELECT count(*)::int AS n FROM inbox WHERE topic LIKE $1`, [
+        `%${compensationPosted.topic}`,
+      ])) as Array<{ n: number }>;
+      expect(inbox[0]!.n).toBeGreaterThanOrEqual(2);
+      expect((await call(getTicket, { number: t.number }, frontline)).compensations[0]).toMatchObject({
+        posting: 'POSTED',
+        postedAt: '2026-11-22T08:00:00.000Z',
+        ledgerEntryId: entryId,
+      });
+    });
+    const staffView = await call(getTicket, { number: t.number }, frontline);
+    expect(staffView.history.filter((h) => h.action === 'COMPENSATION_POSTED')).toEqual([
+      expect.objectContaining({
+        actorId: 'members.ledger',
+        internal: false,
+        detail: { compensationId: comp.id, points: 120, entryId, creditedMemberId: me.id },
+      }),
+    ]);
+    // The member sees when the points were posted, not the ledger's internals.
+    const mine = await call(getTicket, { number: t.number }, me);
+    expect(mine.compensations[0]).toMatchObject({
+      posting: 'POSTED',
+      postedAt: '2026-11-22T08:00:00.000Z',
+      ledgerEntryId: null,
+    });
+    expect(mine.history.filter((h) => h.action === 'COMPENSATION_POSTED')).toHaveLength(1);
+  });
+
+  it('a refusal by the ledger shows to staff with its reason, as an internal history row', async () => {
+    const me = member();
+    const t = await call(openTicket, complaint(), me);
+    const comp = (
+      await call(
+        grantCompensation,
+        { number: t.number, kind: 'POINTS', amount: 50, reason: 'Sorry' },
+        frontline,
+      )
+    ).compensations[0]!;
+    await kafka.publish(
+      compensationPosted,
+      {
+        compensationId: comp.id,
+        ticketId: t.id,
+        memberId: me.id,
+        outcome: 'REFUSED',
+        creditedMemberId: null,
+        entryId: null,
+        points: 50,
+        refusal: 'MEMBER_DELETED',
+        postedAt: new Date().toISOString(),
+      },
+      { key: t.id, actor: actor('system', 'members') },
+    );
+    await expectEventually(async () =>
+      expect((await call(getTicket, { number: t.number }, frontline)).compensations[0]).toMatchObject({
+        posting: 'REFUSED',
+        postedAt: null,
+        postingRefusal: 'MEMBER_DELETED',
+      }),
+    );
+    const staffView = await call(getTicket, { number: t.number }, frontline);
+    expect(staffView.history.find((h) => h.action === 'COMPENSATION_REFUSED')).toMatchObject({
+      internal: true,
+    });
+    expect((await call(getTicket, { number: t.number }, me)).history.map((h) => h.action)).not.toContain(
+      'COMPENSATION_REFUSED',
+    );
+  });
+
+  it('a coupon has no ledger posting', async () => {
+    const t = await call(openTicket, complaint(), member());
+    const comp = (
+      await call(
+        grantCompensation,
+        { number: t.number, kind: 'COUPON', amount: 2000, reason: 'Sorry' },
+        supervisor,
+      )
+    ).compensations[0]!;
+    expect(comp).toMatchObject({ status: 'GRANTED', posting: null });
   });
 
   it('points cannot compensate an anonymous ticket', async () => {

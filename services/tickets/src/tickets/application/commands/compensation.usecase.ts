@@ -68,7 +68,11 @@ export class CompensationUseCase {
           approvedBy: null,
           createdAt: ctx.now,
           grantedAt: null,
+          posting: null,
           postedAt: null,
+          ledgerEntryId: null,
+          creditedMemberId: null,
+          postingRefusal: null,
         };
         await this.store.addCompensation(row);
         await ctx.record({
@@ -133,6 +137,7 @@ export class CompensationUseCase {
   private async granted(actor: TicketActor, ctx: WorkContext, row: CompensationRow): Promise<void> {
     row.status = 'GRANTED';
     row.grantedAt = ctx.now;
+    if (row.kind === 'POINTS') row.posting = 'PENDING';
     await this.store.updateCompensation(row);
     await this.outbox.add(
       ticketCompensationGranted,
