@@ -28,8 +28,21 @@ interface Result {
   lagP99: number;
   lagMax: number;
   schedulerSecondsPerMinute: number;
+  /** pg_stat_database.active_time of the tickets database: every statement of the process (scheduler and outbox relay). */
+  databaseSecondsPerMinute: number;
+  transactionsPerMinute: number;
   runsPerMinute: number;
   idlePollMs: number;
+}
+
+/** Time spent executing statements in one database (PostgreSQL 14+), and its committed transactions. */
+async function databaseActivity(db: pg.Client, name: string): Promise<{ activeMs: number; commits: number }> {
+  await db.query('SELECT pg_stat_force_next_flush()').catch(() => undefined);
+  await db.query('SELECT pg_stat_clear_snapshot()');
+  const r = await db.query(`SELECT active_time, xact_commit FROM pg_stat_database WHERE datname = $1`, [
+    name,
+  ]);
+  return { activeMs: Number(r.rows[0].active_time), commits: Number(r.rows[0].xact_commit) };
 }
 
 async function metric(baseUrl: string, name: string): Promise<number> {
@@ -117,6 +130,7 @@ async function scenario(open: number, kafkaBrokers: string[], serverUrl: string)
     const before = {
       seconds: await metric(base, 'atrium_tickets_sla_scheduler_seconds_total'),
       runs: await metric(base, 'atrium_tickets_sla_scheduler_runs_total'),
+      database: await databaseActivity(db, dbName),
     };
     const measuredFrom = Date.now();
     const end = t0.getTime() + WINDOW_S * 1000;
@@ -135,6 +149,8 @@ async function scenario(open: number, kafkaBrokers: string[], serverUrl: string)
     const after = {
       seconds: await metric(base, 'atrium_tickets_sla_scheduler_seconds_total'),
       runs: await metric(base, 'atrium_tickets_sla_scheduler_runs_total'),
+      // The stats of other backends reach the shared counters within about a second.
+      database: await new Promise((r) => setTimeout(r, 1500)).then(() => databaseActivity(db, dbName)),
     };
     const minutes = (Date.now() - measuredFrom) / 60_000;
     const lags = (
@@ -150,6 +166,8 @@ async function scenario(open: number, kafkaBrokers: string[], serverUrl: string)
       lagP99: percentile(lags, 99),
       lagMax: Math.max(...lags),
       schedulerSecondsPerMinute: (after.seconds - before.seconds) / minutes,
+      databaseSecondsPerMinute: (after.database.activeMs - before.database.activeMs) / 1000 / minutes,
+      transactionsPerMinute: (after.database.commits - before.database.commits) / minutes,
       runsPerMinute: (after.runs - before.runs) / minutes,
       idlePollMs,
     };
@@ -171,7 +189,7 @@ async function main(): Promise<void> {
   for (const open of OPEN) results.push(await scenario(open, kafka.brokers, postgres.url));
   const rows = results.map(
     (r) =>
-      `| ${r.open.toLocaleString('en')} | ${r.due} in ${WINDOW_S} s | ${r.detected} | ${r.lagP50.toFixed(0)} | ${r.lagP99.toFixed(0)} | ${r.lagMax.toFixed(0)} | ${r.schedulerSecondsPerMinute.toFixed(2)} | ${r.runsPerMinute.toFixed(0)} | ${r.idlePollMs.toFixed(3)} |`,
+      `| ${r.open.toLocaleString('en')} | ${r.due} in ${WINDOW_S} s | ${r.detected} | ${r.lagP50.toFixed(0)} | ${r.lagP99.toFixed(0)} | ${r.lagMax.toFixed(0)} | ${r.schedulerSecondsPerMinute.toFixed(2)} | ${r.databaseSecondsPerMinute.toFixed(2)} | ${r.transactionsPerMinute.toFixed(0)} | ${r.runsPerMinute.toFixed(0)} | ${r.idlePollMs.toFixed(3)} |`,
   );
   console.log(
     [
@@ -179,9 +197,15 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
       '',
-      '| open tickets | coming due | detected | lag p50 (ms) | lag p99 (ms) | lag max (ms) | scheduler s / min | polls / min | idle poll (ms) |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| open tickets | coming due | detected | lag p50 (ms) | lag p99 (ms) | lag max (ms) | scheduler wall s / min | database s / min | commits / min | polls / min | idle poll (ms) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
+      '',
+      ...results.slice(1).map((r) => {
+        const base = results[0]!;
+        const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+        return `${r.open.toLocaleString('en')} vs ${base.open.toLocaleString('en')} open tickets (×${(r.open / base.open).toFixed(0)}): database time ×${ratio(r.databaseSecondsPerMinute, base.databaseSecondsPerMinute)}, scheduler wall time ×${ratio(r.schedulerSecondsPerMinute, base.schedulerSecondsPerMinute)}, lag p50 ×${ratio(r.lagP50, base.lagP50)}, lag p99 ×${ratio(r.lagP99, base.lagP99)}, idle poll ×${ratio(r.idlePollMs, base.idlePollMs)}`;
+      }),
     ].join('\n'),
   );
 }

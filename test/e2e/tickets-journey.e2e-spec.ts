@@ -178,6 +178,128 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
     ).toBe('ACKNOWLEDGED');
   });
 
+  it('a ticket shows its store, assignee and member to whom may see them; a page of tickets asks the members service once', async () => {
+    const shoppers = [await shopper(), await shopper(), await shopper()];
+    const tickets: T[] = [];
+    for (const s of shoppers) tickets.push(await open(s.headers, { storeId: aurora.storeId }));
+    const frontline = await staff('frontline.demo');
+    const frontlineId = (await gql<{ viewer: { id: string } }>('{ viewer { id } }', {}, frontline)).data!
+      .viewer.id;
+    const ASSIGN =
+      'mutation ($n: String!, $a: String!) { assignTicket(number: $n, assigneeId: $a) { assigneeId } }';
+    for (const t of tickets)
+      expect((await gql(ASSIGN, { n: t.number, a: frontlineId }, frontline)).errors).toBeUndefined();
+
+    type Nested = {
+      memberId: string | null;
+      store: {
+        name: string;
+        unit: string;
+        floor: string;
+        tenant: { id: string; name: string } | null;
+      } | null;
+      assignee: { id: string; displayName: string; roles: string[] | null } | null;
+      member: { id: string; displayName: string } | null;
+    };
+    const NESTED =
+      'memberId store { name unit floor tenant { id name } } assignee { id displayName roles } member { id displayName }';
+    const read = async (headers: Record<string, string>) => {
+      const r = await gql<{ ticket: Nested }>(
+        `query ($n: String!) { ticket(number: $n) { ${NESTED} } }`,
+        { n: tickets[0]!.number },
+        headers,
+      );
+      expect(r.errors).toBeUndefined();
+      return r.data!.ticket;
+    };
+    const store = {
+      name: 'Aurora Jewelry',
+      unit: 'L1-01',
+      floor: 'L1',
+      tenant: { id: aurora.tenantId, name: 'Aurora Jewelry' },
+    };
+    expect(await read(frontline)).toEqual({
+      memberId: shoppers[0]!.id,
+      store,
+      assignee: { id: frontlineId, displayName: 'Lin Qing (front desk)', roles: ['FRONTLINE'] },
+      member: { id: shoppers[0]!.id, displayName: 'Ticket Shopper' },
+    });
+    // The member sees itself and the assignee's name (no roles).
+    expect(await read(shoppers[0]!.headers)).toEqual({
+      memberId: shoppers[0]!.id,
+      store,
+      assignee: { id: frontlineId, displayName: 'Lin Qing (front desk)', roles: null },
+      member: { id: shoppers[0]!.id, displayName: 'Ticket Shopper' },
+    });
+    // The tenant sees its store, never the member.
+    expect(await read(apiKey(readKeyA))).toMatchObject({ store, member: null, assignee: { roles: null } });
+
+    const membersCalls = async () => {
+      const text = await (await fetch(`${platform.get('gateway').url}/metrics`)).text();
+      return text
+        .split('\n')
+        .filter(
+          (l) =>
+            l.startsWith('atrium_request_round_trip_seconds_count{') &&
+            l.includes('pattern="members.get-members"'),
+        )
+        .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+    };
+    type Page = {
+      tickets: {
+        edges: { cursor: string; node: Nested & { number: string } }[];
+        pageInfo: {
+          hasNextPage: boolean;
+          hasPreviousPage: boolean;
+          startCursor: string | null;
+          endCursor: string | null;
+        };
+      };
+    };
+    const PAGE = `query ($first: Int!, $after: String, $store: ID) { tickets(first: $first, after: $after, filter: { storeId: $store }) {
+      edges { cursor node { number ${NESTED} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+
+    const before = await membersCalls();
+    const all = await gql<Page>(PAGE, { first: 100, store: aurora.storeId }, frontline);
+    expect(all.errors).toBeUndefined();
+    expect(await membersCalls()).toBe(before + 1);
+    const nodes = all.data!.tickets.edges.map((e) => e.node);
+    const withMember = nodes.filter((n) => n.memberId);
+    expect(new Set(withMember.map((n) => n.memberId)).size).toBeGreaterThanOrEqual(3);
+    for (const n of withMember) expect(n.member).toEqual({ id: n.memberId, displayName: 'Ticket Shopper' });
+    expect(nodes.every((n) => n.store?.name === 'Aurora Jewelry')).toBe(true);
+    for (const t of tickets)
+      expect(nodes.find((n) => n.number === t.number)?.assignee?.displayName).toBe('Lin Qing (front desk)');
+
+    // The tenant's page: stores, no member, and no call to the members service at all.
+    const tenantPage = await gql<Page>(PAGE, { first: 100, store: aurora.storeId }, apiKey(readKeyA));
+    expect(tenantPage.errors).toBeUndefined();
+    expect(tenantPage.data!.tickets.edges.length).toBe(nodes.length);
+    expect(tenantPage.data!.tickets.edges.map((e) => e.node.member)).toEqual(
+      tenantPage.data!.tickets.edges.map(() => null),
+    );
+    expect(await membersCalls()).toBe(before + 1);
+
+    // Relay paging: two at a time, the end cursor leads to the next page.
+    const first = await gql<Page>(PAGE, { first: 2, store: aurora.storeId }, frontline);
+    const { edges, pageInfo } = first.data!.tickets;
+    expect(pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: edges[0]!.cursor,
+      endCursor: edges[1]!.cursor,
+    });
+    const next = await gql<Page>(
+      PAGE,
+      { first: 2, after: pageInfo.endCursor, store: aurora.storeId },
+      frontline,
+    );
+    expect(next.errors).toBeUndefined();
+    const second = next.data!.tickets.edges.map((e) => e.node.number);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((n) => edges.some((e) => e.node.number === n))).toEqual([]);
+  });
+
   it('a level-2 ticket cannot be worked by frontline; a supervisor works it', async () => {
     const t = await open((await shopper()).headers);
     const frontline = await staff('frontline.demo');

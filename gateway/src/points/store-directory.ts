@@ -7,12 +7,23 @@ export interface DirectoryStore {
   category: string;
 }
 
+/** A store as the directory lists it: where it is, what it sells, who rents it. */
+export interface StoreListing {
+  id: string;
+  name: string;
+  unit: string;
+  floor: { code: string; name: string };
+  category: string;
+  /** Null for a store the mall runs without a tenant. */
+  tenant: { id: string; name: string } | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Which tenant runs a store, from the gateway's mall directory. The gateway owns stores, so
- * it resolves the funding tenant of a purchase here and the members service checks that the
- * partner credential's tenant is that tenant.
+ * Which tenant runs a store, and how stores are listed, from the gateway's mall directory. The
+ * gateway owns stores, so it resolves the funding tenant of a purchase here and the members
+ * service checks that the partner credential's tenant is that tenant.
  */
 @Injectable()
 export class StoreDirectory {
@@ -28,5 +39,37 @@ export class StoreDirectory {
       category: string;
     }>;
     return row ? { id: row.id, tenantId: row.tenant_id, category: row.category } : null;
+  }
+
+  /** The listings of these stores in one query; ids that are no store are left out. */
+  async listings(storeIds: readonly string[]): Promise<StoreListing[]> {
+    const ids = storeIds.filter((id) => UUID.test(id));
+    if (ids.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT s.id, s.name, s.unit, s.category, f.code AS floor_code, f.name AS floor_name,
+              t.id AS tenant_id, t.name AS tenant_name
+         FROM stores s
+         JOIN floors f ON f.id = s.floor_id
+         LEFT JOIN tenants t ON t.id = s.tenant_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [ids],
+    )) as Array<{
+      id: string;
+      name: string;
+      unit: string;
+      category: string;
+      floor_code: string;
+      floor_name: string;
+      tenant_id: string | null;
+      tenant_name: string | null;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      unit: row.unit,
+      floor: { code: row.floor_code, name: row.floor_name },
+      category: row.category,
+      tenant: row.tenant_id ? { id: row.tenant_id, name: row.tenant_name ?? '' } : null,
+    }));
   }
 }

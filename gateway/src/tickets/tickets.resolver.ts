@@ -28,6 +28,7 @@ import { RequestClient } from '@atrium/messaging';
 import { badInput, fromZodError, unauthenticated } from '@atrium/platform';
 import { Access, CurrentActor } from '../auth/access.js';
 import type { GatewayContext } from '../graphql/gateway-context.js';
+import { PageInfo } from '../graphql/page-info.js';
 import { StoreDirectory } from '../points/store-directory.js';
 import {
   CompensationKindEnum,
@@ -136,8 +137,8 @@ export class TicketsResolver {
     if (first < 1 || first > 100) throw badInput('first', 'must be between 1 and 100');
     const page = await this.send(listTickets, request, actor, context);
     return {
-      edges: page.items.map((t) => ({ cursor: t.number, node: Ticket.from(t) })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      edges: page.items.map((t, i) => ({ cursor: page.cursors[i]!, node: Ticket.from(t) })),
+      pageInfo: PageInfo.forward(page.cursors, page.hasNextPage),
     };
   }
 

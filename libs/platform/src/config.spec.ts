@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL', /postgres:\/\//],
     [{ REQUEST_TIMEOUT_MS: '-5' }, 'REQUEST_TIMEOUT_MS', /too small|>0|positive/i],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /fatal|expected/i],
+    [{ MALL_TIME_ZONE: 'Mars/Olympus' }, 'MALL_TIME_ZONE', /IANA time zone/],
   ])('names the bad variable %j', (override, name, problem) => {
     let error: unknown;
     try {

@@ -44,6 +44,15 @@ export function describeConfig(spec: ConfigSpec): Array<{ name: string; default:
 }
 
 // Reusable variable schemas.
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 export const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 export const csv = () =>
@@ -61,6 +70,6 @@ export const platformConfigSpec = {
   KAFKA_BROKERS: { schema: csv().pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker must be host:port')).min(1, 'needs at least one broker')), description: 'Kafka bootstrap servers, comma-separated (npm start sets it to the local broker).' },
   KAFKA_TOPIC_PREFIX: { schema: z.string().regex(/^[a-z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''), description: 'Prefix added to every topic name (isolates test runs or environments sharing a cluster).' },
   DATABASE_URL: { schema: z.url({ message: 'must be a postgres:// URL' }).refine((u) => /^postgres(ql)?:\/\//.test(u), 'must start with postgres://'), description: "PostgreSQL server URL; each process uses its own database on it (see the process's *_DATABASE variable)." },
-  MALL_TIME_ZONE: { schema: z.string().default('Asia/Shanghai'), description: 'Time zone of business calendars.' },
+  MALL_TIME_ZONE: { schema: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'), description: 'Time zone of business calendars.' },
   REQUEST_TIMEOUT_MS: { schema: positiveInt(5000), description: 'How long a request-reply call waits before UPSTREAM_TIMEOUT.' },
 } satisfies ConfigSpec;

@@ -30,6 +30,15 @@ const toAccount = (row: Row): StaffAccount => ({
   active: row.active,
 });
 
+/** What others may learn about a staff account: no username, no password data. */
+export interface StaffProfile {
+  id: string;
+  displayName: string;
+  roles: StaffRole[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Usernames are case-insensitive: stored and looked up in lower case. */
 export const normalizeUsername = (username: string): string => username.trim().toLowerCase();
 
@@ -54,6 +63,17 @@ export class StaffAccountRepository {
       [id],
     );
     return row ? toAccount(row) : null;
+  }
+
+  /** The profiles of these accounts (deactivated ones too) in one query; unknown ids are left out. */
+  async findProfiles(ids: readonly string[]): Promise<StaffProfile[]> {
+    const known = ids.filter((id) => UUID.test(id));
+    if (known.length === 0) return [];
+    const rows: Array<{ id: string; display_name: string; roles: StaffRole[] }> = await this.dataSource.query(
+      'SELECT id, display_name, roles FROM staff_accounts WHERE id = ANY($1::uuid[])',
+      [known],
+    );
+    return rows.map((row) => ({ id: row.id, displayName: row.display_name, roles: row.roles }));
   }
 
   /** Creates the account unless the username exists; returns the stored account either way. */

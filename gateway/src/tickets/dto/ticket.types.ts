@@ -23,6 +23,8 @@ import {
   TICKET_STATUSES,
   type TicketView,
 } from '@atrium/contracts';
+import { PageInfo } from '../../graphql/page-info.js';
+import type { StoreListing } from '../../points/store-directory.js';
 
 const enumOf = <V extends string>(values: readonly V[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
@@ -147,6 +149,47 @@ export class TicketAfterSales {
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
 }
 
+@ObjectType({ description: 'The tenant renting a store.' })
+export class TicketStoreTenant {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+}
+
+@ObjectType({ description: 'The store a ticket is about, as the mall directory lists it.' })
+export class TicketStore {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field({ description: 'Unit number, e.g. L1-01.' }) unit!: string;
+  @Field({ description: 'Floor code, e.g. L1.' }) floor!: string;
+  @Field() floorName!: string;
+  @Field({ description: 'What the store sells, e.g. JEWELRY.' }) category!: string;
+  @Field(() => TicketStoreTenant, { nullable: true, description: 'Null for a store the mall runs itself.' })
+  tenant!: TicketStoreTenant | null;
+
+  static from(s: StoreListing): TicketStore {
+    return {
+      id: s.id,
+      name: s.name,
+      unit: s.unit,
+      floor: s.floor.code,
+      floorName: s.floor.name,
+      category: s.category,
+      tenant: s.tenant,
+    };
+  }
+}
+
+@ObjectType({ description: 'The mall staff member a ticket is assigned to.' })
+export class TicketAssignee {
+  @Field(() => ID, { description: 'The staff account id (the ticket’s assigneeId).' }) id!: string;
+  @Field() displayName!: string;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Staff roles, e.g. [SUPERVISOR]; null for members and tenants, who see only the name.',
+  })
+  roles!: string[] | null;
+}
+
 @ObjectType({ description: 'A complaint, request or after-sales case, with its whole history.' })
 export class Ticket {
   @Field(() => ID) id!: string;
@@ -231,16 +274,10 @@ export class TicketEdge {
   @Field(() => Ticket) node!: Ticket;
 }
 
-@ObjectType()
-export class TicketPageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
 @ObjectType({ description: 'Tickets sorted by nearest due time (Relay connection).' })
 export class TicketConnection {
   @Field(() => [TicketEdge]) edges!: TicketEdge[];
-  @Field(() => TicketPageInfo) pageInfo!: TicketPageInfo;
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'An SLA policy; the first matching one (by position) applies to a ticket.' })

@@ -1,4 +1,4 @@
-import { findMemberByPhone, getMember, registerMember } from './members.operations.js';
+import { findMemberByPhone, getMember, getMembers, registerMember } from './members.operations.js';
 import {
   deleteMemberAccount,
   exportMemberData,
@@ -37,7 +37,13 @@ export * from './tickets.operations.js';
 
 /** Every request-reply operation; their request and reply topics are created up front. */
 export const ALL_OPERATIONS = [
-  registerMember, getMember, findMemberByPhone, sendLoginCode, listInbox, ...Object.values(PING),
+  registerMember,
+  getMember,
+  findMemberByPhone,
+  sendLoginCode,
+  listInbox,
+  ...Object.values(PING),
+  getMembers,
   listConsents,
   updateConsents,
   partnerLookupMember,

@@ -35,6 +35,20 @@ export const getMember = defineOperation({
   response: memberViewSchema,
 });
 
+export const getMembers = defineOperation({
+  service: 'members',
+  operation: 'get-members',
+  description:
+    'Reads up to 100 members at once (the gateway batches the members a GraphQL request names). Staff and system may read any; a member only itself (any other id is FORBIDDEN). Unknown ids and ids of members merged into another are left out of `items` (get-member follows a merge; this batch does not), so `items` may be shorter than `memberIds`, in any order.',
+  request: z.object({
+    memberIds: z
+      .array(z.uuid())
+      .min(1, 'must name at least one member')
+      .max(100, 'must name at most 100 members'),
+  }),
+  response: z.object({ items: z.array(memberViewSchema) }),
+});
+
 export const findMemberByPhone = defineOperation({
   service: 'members',
   operation: 'find-member-by-phone',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime } from '../common.js';
 import { defineOperation, type OperationContract } from '../define.js';
+import { calendarDateSchema } from './members-profile.operations.js';
 import {
   COMPENSATION_KINDS,
   SLA_TARGET_NAMES,
@@ -202,6 +203,8 @@ export const listTickets = defineOperation({
   }),
   response: z.object({
     items: z.array(ticketViewSchema),
+    /** The cursor of each item, in the same order (for Relay edges); the last one is `endCursor`. */
+    cursors: z.array(z.string()),
     endCursor: z.string().nullable(),
     hasNextPage: z.boolean(),
   }),
@@ -331,6 +334,107 @@ export const upsertSlaPolicy = defineOperation({
   response: slaPolicyViewSchema,
 });
 
+export const ticketCategoryViewSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameZh: z.string().nullable(),
+  /** The department a new ticket of this category goes to (TENANT_STORE: the store, when one is named). */
+  department: z.enum(TICKET_DEPARTMENTS),
+  position: z.number().int(),
+  active: z.boolean(),
+});
+
+export const listTicketCategories = defineOperation({
+  service: 'tickets',
+  operation: 'list-ticket-categories',
+  description:
+    'The complaint category taxonomy in display order: the active categories for anyone (the complaint form), inactive ones too for staff who ask.',
+  request: z.object({ includeInactive: z.boolean().default(false) }),
+  response: z.object({ items: z.array(ticketCategoryViewSchema) }),
+});
+
+export const upsertTicketCategory = defineOperation({
+  service: 'tickets',
+  operation: 'upsert-ticket-category',
+  description:
+    'Creates or changes a category by code (MANAGER and above). A category is never deleted, only deactivated: tickets keep it, new tickets cannot use it.',
+  request: z.object({
+    code: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Z][A-Z0-9_]{1,39}$/,
+        'must be 2 to 40 capital letters, digits or underscores, starting with a letter',
+      ),
+    name: text(80),
+    nameZh: text(80).nullable().default(null),
+    department: z.enum(TICKET_DEPARTMENTS),
+    position: z.number().int().min(0).max(100_000),
+    active: z.boolean().default(true),
+  }),
+  response: ticketCategoryViewSchema,
+});
+
+export const WEEKDAYS = [
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+  'SUNDAY',
+] as const;
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day HH:MM (24:00 for midnight)');
+const openingDaySchema = z.object({
+  weekday: z.enum(WEEKDAYS),
+  /** Both null: closed all day. */
+  open: timeOfDay.nullable(),
+  close: timeOfDay.nullable(),
+});
+
+export const ticketSettingsViewSchema = z.object({
+  timeZone: z.string(),
+  /** ENVIRONMENT: MALL_TIME_ZONE of the tickets process; SETTING: chosen by a manager. */
+  timeZoneSource: z.enum(['ENVIRONMENT', 'SETTING']),
+  openingHours: z.array(openingDaySchema),
+  holidays: z.array(z.string()),
+  reopenWindowDays: z.number().int(),
+  patternThreshold: z.number().int(),
+  patternWindowDays: z.number().int(),
+  vipTiers: z.array(z.string()),
+  updatedAt: isoDateTime,
+  updatedBy: z.string().nullable(),
+});
+
+export const getTicketSettings = defineOperation({
+  service: 'tickets',
+  operation: 'get-ticket-settings',
+  description:
+    'The business calendar (time zone, opening hours Monday first, holidays) and the ticket settings (reopen window, repeat-pattern threshold and window, VIP tiers) (staff).',
+  request: z.object({}),
+  response: ticketSettingsViewSchema,
+});
+
+export const updateTicketSettings = defineOperation({
+  service: 'tickets',
+  operation: 'update-ticket-settings',
+  description:
+    'Changes the calendar and ticket settings (MANAGER and above); only the fields given change. SLA targets computed afterwards use them (new tickets, reopenings, and every later change to a ticket); targets already planned stay until the ticket changes.',
+  request: z.object({
+    /** null: back to MALL_TIME_ZONE of the environment. */
+    timeZone: z.string().trim().min(1).max(64).nullable().optional(),
+    openingHours: z.array(openingDaySchema).length(7, 'must list the seven weekdays').optional(),
+    holidays: z.array(calendarDateSchema).max(400, 'must be at most 400 dates').optional(),
+    reopenWindowDays: z.number().int().min(0).max(365).optional(),
+    patternThreshold: z.number().int().min(2).max(1000).optional(),
+    patternWindowDays: z.number().int().min(1).max(365).optional(),
+    vipTiers: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  }),
+  response: ticketSettingsViewSchema,
+});
+
 const countsSchema = z.array(z.object({ key: z.string(), count: z.number().int() }));
 const durationSchema = z.object({ medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() });
 
@@ -378,4 +482,8 @@ export const TICKETS_OPERATIONS = [
   listSlaPolicies,
   upsertSlaPolicy,
   ticketStats,
+  listTicketCategories,
+  upsertTicketCategory,
+  getTicketSettings,
+  updateTicketSettings,
 ] as const;

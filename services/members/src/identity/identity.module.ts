@@ -7,6 +7,7 @@ import { IDENTIFIER_PRIORITY, MEMBER_CODE_RANDOM } from './application/identity.
 import { MemberRepository } from './application/member.repository.js';
 import { FindMemberByPhoneQuery } from './application/queries/find-member-by-phone.query.js';
 import { GetMemberQuery } from './application/queries/get-member.query.js';
+import { GetMembersQuery } from './application/queries/get-members.query.js';
 import { ListIdentitiesQuery } from './application/queries/list-identities.query.js';
 import { ResolveMemberQuery } from './application/queries/resolve-member.query.js';
 import { SearchMembersQuery } from './application/queries/search-members.query.js';
@@ -18,6 +19,7 @@ import { MembersController } from './interface/members.controller.js';
 const useCases = [
   RegisterMemberUseCase,
   GetMemberQuery,
+  GetMembersQuery,
   FindMemberByPhoneQuery,
   ListIdentitiesQuery,
   LinkIdentityUseCase,

@@ -1,10 +1,12 @@
 import { MessagingTables1763800000000 } from '@atrium/messaging';
 import { CreateTickets1763801000000 } from './migrations/1763801000000-create-tickets.js';
 import { CompensationPosting1763801100000 } from './migrations/1763801100000-compensation-posting.js';
+import { TicketConfiguration1763801200000 } from './migrations/1763801200000-ticket-configuration.js';
 
 /** Every migration of the tickets database, in order. */
 export const TICKETS_MIGRATIONS = [
   MessagingTables1763800000000,
   CreateTickets1763801000000,
   CompensationPosting1763801100000,
+  TicketConfiguration1763801200000,
 ];

@@ -4,6 +4,7 @@ import { CompensationUseCase } from './application/commands/compensation.usecase
 import { OpenTicketUseCase } from './application/commands/open-ticket.usecase.js';
 import { PatternDetector } from './application/commands/pattern-detector.js';
 import { SlaPoliciesUseCase } from './application/commands/sla-policies.usecase.js';
+import { TicketConfigurationUseCase } from './application/commands/ticket-configuration.usecase.js';
 import { WorkTicketUseCase } from './application/commands/work-ticket.usecase.js';
 import { SlaSchedulerJob } from './application/jobs/sla-scheduler.job.js';
 import { TicketQueries } from './application/queries/ticket-queries.js';
@@ -12,7 +13,7 @@ import { RecordCompensationPosting } from './application/reactions/record-compen
 import { SlaClock } from './application/sla-clock.js';
 import { TicketViewBuilder } from './application/ticket-view.js';
 import { TicketWork } from './application/ticket-work.js';
-import { TicketStore } from './infrastructure/ticket.store.js';
+import { TICKETS_DEFAULTS, TicketStore, type TicketsDefaults } from './infrastructure/ticket.store.js';
 import { SLA_SCHEDULER_OPTIONS, SlaScheduler, type SlaSchedulerOptions } from './interface/sla-scheduler.js';
 import { TicketsController } from './interface/tickets.controller.js';
 
@@ -22,6 +23,7 @@ const useCases = [
   CompensationUseCase,
   AdvanceAfterSalesUseCase,
   SlaPoliciesUseCase,
+  TicketConfigurationUseCase,
   TicketQueries,
   TicketStatsQuery,
   RecordCompensationPosting,
@@ -32,11 +34,17 @@ const jobs = [SlaSchedulerJob, SlaScheduler];
 /** Tickets: intake, SLA clocks and scheduler, escalation, compensation, after-sales. */
 @Module({})
 export class TicketsModule {
-  static forRoot(options: SlaSchedulerOptions): DynamicModule {
+  static forRoot(options: SlaSchedulerOptions, defaults: TicketsDefaults): DynamicModule {
     return {
       module: TicketsModule,
       controllers: [TicketsController],
-      providers: [...useCases, ...support, ...jobs, { provide: SLA_SCHEDULER_OPTIONS, useValue: options }],
+      providers: [
+        ...useCases,
+        ...support,
+        ...jobs,
+        { provide: SLA_SCHEDULER_OPTIONS, useValue: options },
+        { provide: TICKETS_DEFAULTS, useValue: defaults },
+      ],
       exports: [SlaSchedulerJob, TicketStore],
     };
   }

@@ -29,6 +29,9 @@ export abstract class MemberRepository {
 
   abstract findById(memberId: string): Promise<MemberRecord | null>;
 
+  /** The members with these ids, except those merged into another; unknown ids are left out. */
+  abstract findByIds(memberIds: readonly string[]): Promise<MemberRecord[]>;
+
   /** The member holding (kind, value) — value in stored form — if any. */
   abstract findIdByIdentity(kind: IdentityKind, value: string): Promise<string | null>;
 

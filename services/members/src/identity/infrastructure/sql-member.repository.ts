@@ -120,6 +120,18 @@ export class SqlMemberRepository extends MemberRepository {
     };
   }
 
+  async findByIds(memberIds: readonly string[]): Promise<MemberRecord[]> {
+    const rows: MemberRow[] = await this.tx.manager.query(
+      `SELECT m.id, m.member_code, m.display_name, m.preferred_language, m.registered_channel, m.registered_at, m.status,
+              (SELECT i.value FROM member_identities i
+                WHERE i.member_id = m.id AND i.kind = 'PHONE' ORDER BY i.created_at LIMIT 1) AS phone
+         FROM members m
+        WHERE m.id = ANY($1::uuid[]) AND m.status <> 'MERGED'`,
+      [memberIds],
+    );
+    return rows.map((row) => toRecord(row));
+  }
+
   async findIdByIdentity(kind: IdentityKind, value: string): Promise<string | null> {
     const rows: Array<{ member_id: string }> = await this.tx.manager.query(
       `SELECT member_id FROM member_identities WHERE kind = $1 AND value = $2`,

@@ -4,6 +4,7 @@ import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   findMemberByPhone,
   getMember,
+  getMembers,
   registerMember,
   type MemberView,
   type OperationResponse,
@@ -15,6 +16,7 @@ import {
 } from '../application/commands/register-member/register-member.usecase.js';
 import { FindMemberByPhoneQuery } from '../application/queries/find-member-by-phone.query.js';
 import { GetMemberQuery } from '../application/queries/get-member.query.js';
+import { GetMembersQuery } from '../application/queries/get-members.query.js';
 import { toMemberView } from '../application/member-view.js';
 import { IdentityErrorFilter } from './identity-error.mapping.js';
 
@@ -26,6 +28,7 @@ export class MembersController {
   constructor(
     private readonly registerMemberUseCase: RegisterMemberUseCase,
     private readonly getMemberQuery: GetMemberQuery,
+    private readonly getMembersQuery: GetMembersQuery,
     private readonly findMemberByPhoneQuery: FindMemberByPhoneQuery,
   ) {}
 
@@ -38,6 +41,15 @@ export class MembersController {
   @MessagePattern(getMember.pattern)
   async get(@Payload() payload: { memberId: string }, @Ctx() ctx: AtriumRpcContext): Promise<MemberView> {
     return toMemberView(await this.getMemberQuery.execute(ctx.envelope.actor, payload.memberId));
+  }
+
+  @MessagePattern(getMembers.pattern)
+  async getMany(
+    @Payload() payload: { memberIds: string[] },
+    @Ctx() ctx: AtriumRpcContext,
+  ): Promise<OperationResponse<typeof getMembers>> {
+    const records = await this.getMembersQuery.execute(ctx.envelope.actor, payload.memberIds);
+    return { items: records.map(toMemberView) };
   }
 
   @MessagePattern(findMemberByPhone.pattern)

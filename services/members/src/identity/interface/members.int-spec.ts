@@ -4,10 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import {
   findMemberByPhone,
   getMember,
+  getMembers,
   memberRegistered,
+  mergeMembers,
   PING,
   registerMember,
   type Actor,
@@ -88,7 +91,7 @@ beforeAll(async () => {
   client = new RequestClient({
     kafka: kafka.kafka,
     topicPrefix: prefix,
-    operations: [registerMember, getMember, findMemberByPhone, PING.members],
+    operations: [registerMember, getMember, getMembers, mergeMembers, findMemberByPhone, PING.members],
     defaultTimeoutMs: 15000,
   });
   await client.start();
@@ -264,6 +267,81 @@ describe('members service', () => {
       'FORBIDDEN',
     );
     expect((await failureOf(call(getMember, { memberId: bob.id }, anonymous))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('get-members: staff read many at once; unknown and merged ids are left out', async () => {
+    const register = (name: string) =>
+      call(registerMember, { phone: freshPhone(), displayName: name, channel: 'APP' }, anonymous);
+    const [a, b, survivor, duplicate] = [
+      await register('Batch A'),
+      await register('Batch B'),
+      await register('Batch survivor'),
+      await register('Batch duplicate'),
+    ];
+    await call(
+      mergeMembers,
+      { survivorId: survivor.id, mergedId: duplicate.id, reason: 'registered twice' },
+      { ...staff, roles: ['SUPERVISOR'] },
+    );
+    const unknown = '01900000-0000-7000-8000-000000000001';
+
+    const { items } = await call(
+      getMembers,
+      { memberIds: [a.id, b.id, a.id, unknown, duplicate.id, survivor.id] },
+      staff,
+    );
+    expect(items.map((m) => m.id).sort()).toEqual([a.id, b.id, survivor.id].sort());
+    expect(items.find((m) => m.id === a.id)).toEqual(a);
+    expect((await call(getMembers, { memberIds: [b.id] }, system)).items.map((m) => m.displayName)).toEqual([
+      'Batch B',
+    ]);
+  });
+
+  it('get-members: a member reads only itself; another id in the batch is FORBIDDEN; partners and anonymous callers are refused', async () => {
+    const me = await call(
+      registerMember,
+      { phone: freshPhone(), displayName: 'Me', channel: 'APP' },
+      anonymous,
+    );
+    const other = await call(
+      registerMember,
+      { phone: freshPhone(), displayName: 'Someone else', channel: 'APP' },
+      anonymous,
+    );
+    const asMe = actor('member', me.id);
+    expect(await call(getMembers, { memberIds: [me.id] }, asMe)).toEqual({ items: [me] });
+
+    const denied = await failureOf(call(getMembers, { memberIds: [me.id, other.id] }, asMe));
+    expect(denied.code).toBe('FORBIDDEN');
+    expect(denied.reason).toBe('MEMBER_ACCESS_DENIED');
+    expect(denied.message).not.toContain('Someone else');
+    expect(
+      (await failureOf(call(getMembers, { memberIds: [me.id] }, actor('partner', 'tenant-1')))).code,
+    ).toBe('FORBIDDEN');
+    expect((await failureOf(call(getMembers, { memberIds: [me.id] }, anonymous))).code).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('get-members takes at most 100 ids: BAD_USER_INPUT on memberIds, from the service itself too', async () => {
+    const ids = Array.from(
+      { length: 101 },
+      (_, i) => `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    );
+    // The service checks the contract whatever the caller sent: this twin of the operation
+    // skips the caller-side check, so the request reaches the members service.
+    const unchecked = { ...getMembers, request: z.object({ memberIds: z.array(z.string()) }) };
+    const refused = await failureOf(call(unchecked, { memberIds: ids }, staff)); // a RemoteError: the service's answer
+    expect(refused.code).toBe('BAD_USER_INPUT');
+    expect(refused.field).toBe('memberIds');
+    expect(refused.message).toMatch(/at most 100/);
+
+    expect((await call(getMembers, { memberIds: ids.slice(0, 100) }, staff)).items).toEqual([]);
+    // With the real contract the caller refuses before sending, naming the same field.
+    await expect(call(getMembers, { memberIds: ids }, staff)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'memberIds',
+    });
   });
 
   it('reading a member that does not exist is NOT_FOUND', async () => {

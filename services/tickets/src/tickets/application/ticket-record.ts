@@ -2,7 +2,7 @@ import type { AfterSalesKind, AfterSalesStep } from '../domain/after-sales.js';
 import type { BusinessCalendar, Pause } from '../domain/business-calendar.js';
 import type { CompensationKind, CompensationStatus } from '../domain/compensation.js';
 import type { Channel, Severity, SlaTarget } from '../domain/sla-policy.js';
-import type { Level, TicketStatus } from '../domain/ticket-lifecycle.js';
+import type { Department, Level, TicketStatus } from '../domain/ticket-lifecycle.js';
 
 export type SlaState = 'ON_TRACK' | 'WARNING' | 'BREACHED' | 'PAUSED' | 'MET';
 
@@ -97,9 +97,36 @@ export interface AfterSalesRow {
 
 export interface TicketSettings {
   calendar: BusinessCalendar;
+  /** ENVIRONMENT: the calendar's time zone is MALL_TIME_ZONE; SETTING: a manager chose it. */
+  timeZoneSource: 'ENVIRONMENT' | 'SETTING';
   reopenWindowDays: number;
   patternThreshold: number;
   patternWindowDays: number;
+  /** Member tiers the staff queue's VIP filter means. */
+  vipTiers: string[];
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+/** What a manager may change in the settings; absent fields stay. */
+export interface SettingsChange {
+  /** null: back to the environment's time zone. */
+  timeZone?: string | null;
+  weekdays?: TicketSettings['calendar']['weekdays'];
+  holidays?: string[];
+  reopenWindowDays?: number;
+  patternThreshold?: number;
+  patternWindowDays?: number;
+  vipTiers?: string[];
+}
+
+export interface TicketCategory {
+  code: string;
+  name: string;
+  nameZh: string | null;
+  department: Department;
+  position: number;
+  active: boolean;
 }
 
 export interface DeadlineRow {

@@ -40,9 +40,14 @@ describe('SLA policy selection: the first match by position on category, severit
       expected: 'VIP_LIVE',
     },
     {
-      name: 'a DIAMOND member at the service desk gets the VIP policy',
-      facts: { memberTier: 'DIAMOND', channel: 'SERVICE_DESK' },
+      name: 'a BLACK_CARD member at the service desk gets the VIP policy',
+      facts: { memberTier: 'BLACK_CARD', channel: 'SERVICE_DESK' },
       expected: 'VIP_LIVE',
+    },
+    {
+      name: 'a tier the ladder does not have is not VIP',
+      facts: { memberTier: 'DIAMOND' },
+      expected: 'LIVE',
     },
     {
       name: 'a SILVER member on the app gets the live policy',

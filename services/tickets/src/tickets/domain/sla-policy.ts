@@ -61,7 +61,7 @@ export const DEFAULT_SLA_POLICIES: readonly SlaPolicy[] = [
     code: 'VIP_LIVE',
     name: 'VIP members on live channels',
     position: 10,
-    match: { tiers: ['GOLD', 'PLATINUM', 'DIAMOND'], channels: LIVE_CHANNELS },
+    match: { tiers: ['GOLD', 'BLACK_CARD'], channels: LIVE_CHANNELS },
     clock: 'CALENDAR',
     firstResponseMs: 30 * S,
     planMs: 30 * MIN,

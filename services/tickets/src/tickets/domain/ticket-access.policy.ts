@@ -126,11 +126,12 @@ export function checkOpen(
 }
 
 /** Staff level needed to manage SLA policies. */
-export function checkManagePolicies(actor: TicketActor): void {
+/** SLA policies, categories and the calendar are changed by managers and above. */
+export function checkManagePolicies(actor: TicketActor, what = 'SLA policies'): void {
   if (actor.kind === 'system') return;
-  if (actor.kind !== 'staff') throw denied('only mall staff manage SLA policies');
+  if (actor.kind !== 'staff') throw denied(`only mall staff manage ${what}`);
   if (!actor.roles.some((r) => r === 'MANAGER' || r === 'SENIOR_MANAGER' || r === 'ADMIN')) {
-    throw new TicketsError(TicketsErrorCode.LEVEL_TOO_LOW, 'SLA policies are managed by managers and above');
+    throw new TicketsError(TicketsErrorCode.LEVEL_TOO_LOW, `${what} are managed by managers and above`);
   }
 }
 

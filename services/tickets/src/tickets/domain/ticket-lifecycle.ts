@@ -145,20 +145,3 @@ export const DEPARTMENTS = [
   'TENANT_STORE',
 ] as const;
 export type Department = (typeof DEPARTMENTS)[number];
-
-/** Category taxonomy as data; categories routed to a store by default carry TENANT_STORE. */
-export const CATEGORIES: readonly { code: string; name: string; department: Department }[] = [
-  { code: 'PRODUCT_QUALITY', name: 'Product quality', department: 'TENANT_STORE' },
-  { code: 'SERVICE_ATTITUDE', name: 'Service attitude', department: 'TENANT_STORE' },
-  { code: 'STORE_POLICY', name: 'Store policy', department: 'TENANT_STORE' },
-  { code: 'PARKING', name: 'Parking', department: 'OPERATIONS' },
-  { code: 'FACILITIES', name: 'Facilities', department: 'FACILITIES' },
-  { code: 'CLEANLINESS', name: 'Cleanliness', department: 'FACILITIES' },
-  { code: 'SAFETY', name: 'Safety', department: 'SECURITY' },
-  { code: 'LOST_AND_FOUND', name: 'Lost and found', department: 'SECURITY' },
-  { code: 'RETURN_EXCHANGE', name: 'Return or exchange', department: 'TENANT_STORE' },
-  { code: 'REPAIR', name: 'Repair', department: 'TENANT_STORE' },
-  { code: 'SUGGESTION', name: 'Suggestion', department: 'CUSTOMER_SERVICE' },
-  { code: 'OTHER', name: 'Other', department: 'CUSTOMER_SERVICE' },
-];
-export const CATEGORY_CODES = CATEGORIES.map((c) => c.code);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { TransactionHost } from '@atrium/persistence';
 import type { Pause } from '../domain/business-calendar.js';
@@ -9,9 +9,29 @@ import type {
   DeadlineRow,
   HistoryRow,
   NoteRow,
+  SettingsChange,
+  TicketCategory,
   TicketRecord,
   TicketSettings,
 } from '../application/ticket-record.js';
+
+/** What the environment decides for the tickets database: the time zone when no manager chose one. */
+export const TICKETS_DEFAULTS = Symbol('TicketsDefaults');
+export interface TicketsDefaults {
+  /** MALL_TIME_ZONE of the process. */
+  timeZone: string;
+}
+
+function toCategory(r: Row): TicketCategory {
+  return {
+    code: r.code as string,
+    name: r.name as string,
+    nameZh: (r.name_zh as string | null) ?? null,
+    department: r.department as TicketCategory['department'],
+    position: r.position as number,
+    active: r.active as boolean,
+  };
+}
 
 type Row = Record<string, unknown>;
 const d = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
@@ -174,7 +194,10 @@ function toPolicy(r: Row): SlaPolicy {
 /** All SQL of the tickets context. Every method runs in the ambient transaction when there is one. */
 @Injectable()
 export class TicketStore {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    @Inject(TICKETS_DEFAULTS) private readonly defaults: TicketsDefaults,
+  ) {}
 
   private q<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.tx.manager.query(sql, params) as Promise<T[]>;
@@ -409,9 +432,14 @@ export class TicketStore {
 
   async settings(): Promise<TicketSettings> {
     const r = (await this.q(`SELECT * FROM ticket_settings WHERE id = 1`))[0]!;
+    const chosen = (r.time_zone as string | null) ?? null;
     return {
+      timeZoneSource: chosen ? 'SETTING' : 'ENVIRONMENT',
+      vipTiers: r.vip_tiers as string[],
+      updatedAt: dd(r.updated_at),
+      updatedBy: (r.updated_by as string | null) ?? null,
       calendar: {
-        timeZone: r.time_zone as string,
+        timeZone: chosen ?? this.defaults.timeZone,
         weekdays: r.weekdays as TicketSettings['calendar']['weekdays'],
         holidays: r.holidays as string[],
       },
@@ -419,6 +447,49 @@ export class TicketStore {
       patternThreshold: r.pattern_threshold as number,
       patternWindowDays: r.pattern_window_days as number,
     };
+  }
+
+  /** Applies a manager's change to the single settings row (absent fields stay). */
+  async updateSettings(change: SettingsChange, at: Date, by: string): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    const set = (column: string, value: unknown) => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}`);
+    };
+    if (change.timeZone !== undefined) set('time_zone', change.timeZone);
+    if (change.weekdays !== undefined) set('weekdays', JSON.stringify(change.weekdays));
+    if (change.holidays !== undefined) set('holidays', JSON.stringify(change.holidays));
+    if (change.reopenWindowDays !== undefined) set('reopen_window_days', change.reopenWindowDays);
+    if (change.patternThreshold !== undefined) set('pattern_threshold', change.patternThreshold);
+    if (change.patternWindowDays !== undefined) set('pattern_window_days', change.patternWindowDays);
+    if (change.vipTiers !== undefined) set('vip_tiers', JSON.stringify(change.vipTiers));
+    set('updated_at', at);
+    set('updated_by', by);
+    await this.q(`UPDATE ticket_settings SET ${sets.join(', ')} WHERE id = 1`, params);
+  }
+
+  async categories(includeInactive: boolean): Promise<TicketCategory[]> {
+    const rows = await this.q(
+      `SELECT * FROM ticket_categories ${includeInactive ? '' : 'WHERE active'} ORDER BY position, code`,
+    );
+    return rows.map(toCategory);
+  }
+
+  async category(code: string): Promise<TicketCategory | null> {
+    const rows = await this.q(`SELECT * FROM ticket_categories WHERE code = $1`, [code]);
+    return rows[0] ? toCategory(rows[0]) : null;
+  }
+
+  async upsertCategory(c: TicketCategory, at: Date, by: string): Promise<void> {
+    await this.q(
+      `INSERT INTO ticket_categories (code, name, name_zh, department, position, active, updated_at, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_zh = EXCLUDED.name_zh,
+         department = EXCLUDED.department, position = EXCLUDED.position, active = EXCLUDED.active,
+         updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+      [c.code, c.name, c.nameZh, c.department, c.position, c.active, at, by],
+    );
   }
 
   async policies(): Promise<SlaPolicy[]> {

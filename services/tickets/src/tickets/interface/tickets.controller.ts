@@ -10,8 +10,10 @@ import {
   compensationPosted,
   escalateTicket,
   getTicket,
+  getTicketSettings,
   grantCompensation,
   listSlaPolicies,
+  listTicketCategories,
   listTickets,
   openTicket,
   pauseTicket,
@@ -21,7 +23,9 @@ import {
   respondToProposal,
   ticketStats,
   tierChanged,
+  updateTicketSettings,
   upsertSlaPolicy,
+  upsertTicketCategory,
   type EventPayload,
   type OperationContract,
   type ValidatedRequest,
@@ -32,6 +36,7 @@ import { AdvanceAfterSalesUseCase } from '../application/commands/advance-after-
 import { CompensationUseCase } from '../application/commands/compensation.usecase.js';
 import { OpenTicketUseCase } from '../application/commands/open-ticket.usecase.js';
 import { SlaPoliciesUseCase } from '../application/commands/sla-policies.usecase.js';
+import { TicketConfigurationUseCase } from '../application/commands/ticket-configuration.usecase.js';
 import { WorkTicketUseCase } from '../application/commands/work-ticket.usecase.js';
 import { TicketQueries } from '../application/queries/ticket-queries.js';
 import { TicketStatsQuery } from '../application/queries/ticket-stats.query.js';
@@ -57,6 +62,7 @@ export class TicketsController {
     private readonly store: TicketStore,
     private readonly statsQuery: TicketStatsQuery,
     private readonly postings: RecordCompensationPosting,
+    private readonly configuration: TicketConfigurationUseCase,
   ) {}
 
   @MessagePattern(openTicket.pattern)
@@ -153,6 +159,35 @@ export class TicketsController {
     @Ctx() ctx: AtriumRpcContext,
   ): Promise<OperationResponse<typeof upsertSlaPolicy>> {
     return this.policies.upsert(ctx.envelope.actor, p);
+  }
+
+  @MessagePattern(listTicketCategories.pattern)
+  categories(
+    @Payload() p: Req<typeof listTicketCategories>,
+    @Ctx() ctx: AtriumRpcContext,
+  ): Promise<OperationResponse<typeof listTicketCategories>> {
+    return this.configuration.categories(ctx.envelope.actor, p);
+  }
+
+  @MessagePattern(upsertTicketCategory.pattern)
+  upsertCategory(
+    @Payload() p: Req<typeof upsertTicketCategory>,
+    @Ctx() ctx: AtriumRpcContext,
+  ): Promise<OperationResponse<typeof upsertTicketCategory>> {
+    return this.configuration.upsertCategory(ctx.envelope.actor, p);
+  }
+
+  @MessagePattern(getTicketSettings.pattern)
+  settings(@Ctx() ctx: AtriumRpcContext): Promise<OperationResponse<typeof getTicketSettings>> {
+    return this.configuration.settings(ctx.envelope.actor);
+  }
+
+  @MessagePattern(updateTicketSettings.pattern)
+  updateSettings(
+    @Payload() p: Req<typeof updateTicketSettings>,
+    @Ctx() ctx: AtriumRpcContext,
+  ): Promise<OperationResponse<typeof updateTicketSettings>> {
+    return this.configuration.updateSettings(ctx.envelope.actor, p);
   }
 
   @MessagePattern(ticketStats.pattern)

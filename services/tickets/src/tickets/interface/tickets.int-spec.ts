@@ -11,6 +11,7 @@ import {
   ticketEscalated,
   ticketOpened,
   ticketPatternDetected,
+  tierChanged,
   TICKETS_OPERATIONS,
   type Actor,
   type OperationContract,
@@ -195,13 +196,35 @@ describe('intake', () => {
     expect(after).toBe(before);
   });
 
-  it('a VIP member (tier known from members.tier.changed.v1) gets the VIP policy', async () => {
+  it('a VIP member (tier known from members.tier.changed.v1) gets the VIP policy and shows in the VIP queue', async () => {
     const me = member();
-    await db.query(`INSERT INTO member_tiers (member_id, tier, changed_at) VALUES ($1, 'GOLD', now())`, [
-      me.id,
-    ]);
+    await kafka.publish(
+      tierChanged,
+      {
+        memberId: me.id,
+        fromCode: 'GOLD',
+        toCode: 'BLACK_CARD',
+        direction: 'UPGRADE',
+        reason: 'qualifying spend',
+        changedAt: new Date().toISOString(),
+      },
+      { key: me.id, actor: actor('system', 'members') },
+    );
+    await expectEventually(async () =>
+      expect(await db.query(`SELECT tier FROM member_tiers WHERE member_id = $1`, [me.id])).toEqual([
+        { tier: 'BLACK_CARD' },
+      ]),
+    );
     const t = await call(openTicket, complaint(), me);
     expect(t.slaPolicyCode).toBe('VIP_LIVE');
+    const vip = await call(listTickets, { filter: { vip: true, memberId: me.id }, first: 10 }, frontline);
+    expect(vip.items.map((i) => i.number)).toEqual([t.number]);
+    const regular = await call(
+      listTickets,
+      { filter: { vip: false, memberId: me.id }, first: 10 },
+      frontline,
+    );
+    expect(regular.items).toEqual([]);
   });
 });
 

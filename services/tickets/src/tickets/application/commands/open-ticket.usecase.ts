@@ -8,7 +8,6 @@ import { AFTER_SALES_FLOWS } from '../../domain/after-sales.js';
 import { formatLocalDate, localDateOf } from '../../domain/business-calendar.js';
 import { DEFAULT_SLA_POLICIES, selectPolicy } from '../../domain/sla-policy.js';
 import { checkOpen, type TicketActor } from '../../domain/ticket-access.policy.js';
-import { CATEGORIES } from '../../domain/ticket-lifecycle.js';
 import { invalidInput } from '../../domain/tickets.errors.js';
 import { TicketStore } from '../../infrastructure/ticket.store.js';
 import { SlaClock } from '../sla-clock.js';
@@ -37,9 +36,14 @@ export class OpenTicketUseCase {
   ) {}
 
   async execute(actor: TicketActor, req: OpenRequest): Promise<TicketView> {
-    const category = CATEGORIES.find((c) => c.code === req.category);
-    if (!category)
-      throw invalidInput('category', `unknown category; one of ${CATEGORIES.map((c) => c.code).join(', ')}`);
+    const category = await this.store.category(req.category);
+    if (!category?.active) {
+      const known = (await this.store.categories(false)).map((c) => c.code);
+      throw invalidInput(
+        'category',
+        `${category ? 'no longer in use' : 'unknown category'}; one of ${known.join(', ')}`,
+      );
+    }
     const memberId = actor.kind === 'member' ? actor.id : (req.memberId ?? null);
     const request = {
       memberId,

@@ -6,8 +6,6 @@ import { TicketStore } from '../../infrastructure/ticket.store.js';
 import { ticketNotFound } from '../ticket-work.js';
 import { TicketViewBuilder } from '../ticket-view.js';
 
-export const VIP_TIERS = ['GOLD', 'PLATINUM', 'DIAMOND'];
-
 interface Cursor {
   d: string | null;
   n: string;
@@ -83,9 +81,11 @@ export class TicketQueries {
     if (f.storeId) where.push(`store_id = ${p(f.storeId)}`);
     if (f.category) where.push(`category = ${p(f.category)}`);
     if (f.memberId) where.push(`member_id = ${p(f.memberId)}`);
-    if (f.vip === true) where.push(`member_tier = ANY(${p(VIP_TIERS)}::text[])`);
-    if (f.vip === false)
-      where.push(`(member_tier IS NULL OR NOT (member_tier = ANY(${p(VIP_TIERS)}::text[])))`);
+    if (f.vip !== undefined) {
+      const vipTiers = (await this.store.settings()).vipTiers;
+      if (f.vip) where.push(`member_tier = ANY(${p(vipTiers)}::text[])`);
+      else where.push(`(member_tier IS NULL OR NOT (member_tier = ANY(${p(vipTiers)}::text[])))`);
+    }
     if (f.slaStates?.length) where.push(`sla_state = ANY(${p(f.slaStates)}::text[])`);
     if (req.after) {
       const c = decode(req.after);
@@ -98,10 +98,11 @@ export class TicketQueries {
     const first = req.first ?? 20;
     const rows = await this.store.list(where, params, first + 1);
     const page = rows.slice(0, first);
-    const last = page[page.length - 1];
+    const cursors = page.map((t) => encode({ d: t.nextDueAt?.toISOString() ?? null, n: t.number }));
     return {
       items: await Promise.all(page.map((t) => this.views.build(t, actor))),
-      endCursor: last ? encode({ d: last.nextDueAt?.toISOString() ?? null, n: last.number }) : null,
+      cursors,
+      endCursor: cursors.at(-1) ?? null,
       hasNextPage: rows.length > first,
     };
   }

@@ -36,6 +36,9 @@ class InMemoryMembers extends MemberRepository {
   async findById(): Promise<MemberRecord | null> {
     return null;
   }
+  async findByIds(): Promise<MemberRecord[]> {
+    return [];
+  }
   async findIdByIdentity(kind: IdentityKind, value: string) {
     return this.identities.get(`${kind}|${value}`) ?? null;
   }

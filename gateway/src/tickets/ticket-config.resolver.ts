@@ -1,0 +1,95 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  getTicketSettings,
+  listTicketCategories,
+  updateTicketSettings,
+  upsertTicketCategory,
+  type Actor,
+  type OperationContract,
+  type OperationRequest,
+  type OperationResponse,
+} from '@atrium/contracts';
+import { RequestClient } from '@atrium/messaging';
+import { fromZodError } from '@atrium/platform';
+import { Access, CurrentActor } from '../auth/access.js';
+import type { GatewayContext } from '../graphql/gateway-context.js';
+import {
+  TicketCategory,
+  TicketSettings,
+  UpdateTicketSettingsInput,
+  UpsertTicketCategoryInput,
+} from './dto/ticket-config.types.js';
+
+const MANAGERS = { kinds: ['staff'] as const, staffRoles: ['MANAGER', 'SENIOR_MANAGER', 'ADMIN'] as const };
+
+const settingsOf = (v: OperationResponse<typeof getTicketSettings>): TicketSettings => ({
+  ...v,
+  updatedAt: new Date(v.updatedAt),
+});
+
+/** The category taxonomy and the calendar/settings of tickets; the tickets service checks roles again. */
+@Resolver()
+export class TicketConfigResolver {
+  constructor(private readonly requests: RequestClient) {}
+
+  private send<O extends OperationContract>(
+    op: O,
+    request: OperationRequest<O>,
+    actor: Actor,
+    context: GatewayContext,
+  ): Promise<OperationResponse<O>> {
+    const parsed = op.request.safeParse(request);
+    if (!parsed.success) throw fromZodError(parsed.error, 'input');
+    return this.requests.send(op, request, { context: context.contextFor(actor) });
+  }
+
+  @Query(() => [TicketCategory], {
+    description:
+      'Complaint categories in display order; anyone (the complaint form). includeInactive: staff only.',
+  })
+  async ticketCategories(
+    @Args('includeInactive', { defaultValue: false }) includeInactive: boolean,
+    @Context() context: GatewayContext,
+  ): Promise<TicketCategory[]> {
+    const actor = await context.actor();
+    return (await this.send(listTicketCategories, { includeInactive }, actor, context)).items;
+  }
+
+  @Mutation(() => TicketCategory, { description: 'Creates or changes a category (managers and above).' })
+  @Access(MANAGERS)
+  upsertTicketCategory(
+    @Args('input') input: UpsertTicketCategoryInput,
+    @CurrentActor() actor: Actor,
+    @Context() context: GatewayContext,
+  ): Promise<TicketCategory> {
+    return this.send(upsertTicketCategory, { ...input, nameZh: input.nameZh ?? null }, actor, context);
+  }
+
+  @Query(() => TicketSettings, { description: 'The business calendar and ticket settings (staff).' })
+  @Access({ kinds: ['staff'] })
+  async ticketSettings(
+    @CurrentActor() actor: Actor,
+    @Context() context: GatewayContext,
+  ): Promise<TicketSettings> {
+    return settingsOf(await this.send(getTicketSettings, {}, actor, context));
+  }
+
+  @Mutation(() => TicketSettings, {
+    description:
+      'Changes the calendar and settings (managers and above); SLA targets computed afterwards use them.',
+  })
+  @Access(MANAGERS)
+  async updateTicketSettings(
+    @Args('input') input: UpdateTicketSettingsInput,
+    @CurrentActor() actor: Actor,
+    @Context() context: GatewayContext,
+  ): Promise<TicketSettings> {
+    // GraphQL null on a list or number means "not given"; only the time zone has a meaning for null.
+    const change = Object.fromEntries(
+      Object.entries({ ...input }).filter(
+        ([key, value]) => value !== undefined && (value !== null || key === 'timeZone'),
+      ),
+    ) as OperationRequest<typeof updateTicketSettings>;
+    return settingsOf(await this.send(updateTicketSettings, change, actor, context));
+  }
+}

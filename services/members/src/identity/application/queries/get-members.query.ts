@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@atrium/contracts';
+import { IdentityError, IdentityErrorCode } from '../../domain/identity.errors.js';
+import { mayReadMember } from '../../domain/member-access.policy.js';
+import { MemberRepository, type MemberRecord } from '../member.repository.js';
+
+/**
+ * Reads many members at once for an actor allowed to see every one of them: one id the caller
+ * may not read refuses the whole batch, as get-member would refuse that id. Unknown ids and
+ * ids of members merged into another are left out (get-member follows a merge; a batch
+ * answers only for the ids it was asked about).
+ */
+@Injectable()
+export class GetMembersQuery {
+  constructor(private readonly members: MemberRepository) {}
+
+  async execute(actor: Actor, memberIds: readonly string[]): Promise<MemberRecord[]> {
+    const ids = [...new Set(memberIds)];
+    for (const id of ids) {
+      switch (mayReadMember(actor, id)) {
+        case 'unauthenticated':
+          throw new IdentityError(IdentityErrorCode.NOT_SIGNED_IN, 'sign in to read members');
+        case 'forbidden':
+          throw new IdentityError(
+            IdentityErrorCode.ACCESS_DENIED,
+            actor.kind === 'member'
+              ? 'a member may read only its own profile'
+              : `a ${actor.kind} may not read member profiles`,
+          );
+        case 'allow':
+          break;
+      }
+    }
+    return this.members.findByIds(ids);
+  }
+}
