@@ -4,7 +4,8 @@
 // /metrics) against a database seeded directly with the open tickets and their pending
 // deadlines, so the only work in the minute is the scheduler's.
 //   node scripts/build.mjs && node test/dist/bench/sla.bench.js
-// Knobs: BENCH_OPEN (10000,100000), BENCH_DUE (1000), BENCH_WINDOW_SECONDS (60).
+// Knobs: BENCH_OPEN (10000,100000), BENCH_DUE (1000), BENCH_WINDOW_SECONDS (60), BENCH_SLA_POLL_MS
+// (the process's SLA_POLL_MS, default 1000).
 // Uses KAFKA_BROKERS / DATABASE_URL when set, else starts the local broker and PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +20,7 @@ const OPEN = (process.env.BENCH_OPEN ?? '10000,100000').split(',').map(Number);
 const DUE = Number(process.env.BENCH_DUE ?? 1000);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_SECONDS ?? 60);
 const LEAD_S = 10;
+const POLL_MS = process.env.BENCH_SLA_POLL_MS ?? '1000';
 
 interface Result {
   open: number;
@@ -107,7 +109,7 @@ async function scenario(open: number, kafkaBrokers: string[], serverUrl: string)
     topicPrefix,
     databasePrefix,
     only: ['tickets'],
-    env: { LOG_LEVEL: 'warn' },
+    env: { LOG_LEVEL: 'warn', SLA_POLL_MS: POLL_MS },
   });
   const dbName = `${databasePrefix}tickets`;
   const db = new pg.Client({ connectionString: databaseUrl(serverUrl, dbName) });
@@ -193,7 +195,7 @@ async function main(): Promise<void> {
   );
   console.log(
     [
-      `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
+      `SLA_POLL_MS=${POLL_MS}. Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
       '',

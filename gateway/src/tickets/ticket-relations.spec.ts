@@ -12,14 +12,9 @@ import { GatewayContext } from '../graphql/gateway-context.js';
 import type { GatewayHttpRequest } from '../graphql/http-context.js';
 import { StoreDirectory, type StoreListing } from '../points/store-directory.js';
 import { TicketRelations } from './ticket-relations.js';
+import { testActor } from '@atrium/testing';
 
-const actor = (kind: Actor['kind'], id: string): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-});
+const actor = testActor;
 
 const memberView = (id: string): MemberView => ({
   id,

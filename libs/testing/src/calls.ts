@@ -3,6 +3,16 @@ import type { Actor, OperationContract, OperationRequest, OperationResponse } fr
 import type { RequestClient } from '@atrium/messaging';
 import { AppError } from '@atrium/platform';
 
+/** An actor as the gateway puts it in an envelope: no tenant, roles or scopes unless given. */
+export const testActor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
+  kind,
+  id,
+  tenantId: null,
+  roles: [],
+  scopes: [],
+  ...extra,
+});
+
 /** Sends `op` as `actor`, in a fresh correlation, as the gateway would on that actor's behalf. */
 export function sendAs<O extends OperationContract>(
   client: RequestClient,

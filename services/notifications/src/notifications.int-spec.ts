@@ -24,16 +24,11 @@ import {
   TestKafka,
   uniqueTopicPrefix,
   type TestService,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from './app.module.js';
 
-const actor = (kind: Actor['kind'], id: string): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-});
+const actor = testActor;
 const system = actor('system', 'gateway');
 const staff = actor('staff', 'staff-1');
 

@@ -27,16 +27,12 @@ import {
   type TestService,
   sendAs,
   failureOf,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
-const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles,
-  scopes: [],
-});
+const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor =>
+  testActor(kind, id, { roles });
 const staff = actor('staff', 'staff-1', ['FRONTLINE']);
 const system = actor('system', 'gateway');
 const partner: Actor = {

@@ -29,6 +29,7 @@ import {
   type CollectedMessage,
   type TestService,
   sendAs,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberRepository } from '../application/member.repository.js';
@@ -36,13 +37,7 @@ import { IdentityError, IdentityErrorCode } from '../domain/identity.errors.js';
 import type { Member } from '../domain/member.js';
 import { PhoneNumber } from '../domain/phone-number.js';
 
-const actor = (kind: Actor['kind'], id: string): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-});
+const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
 const system = actor('system', 'gateway');
 const staff = actor('staff', 'staff-1');

@@ -32,17 +32,11 @@ import {
   type TestService,
   sendAs,
   failureOf,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
-const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-  ...extra,
-});
+const actor = testActor;
 const supervisor = actor('staff', 'sup-1', { roles: ['SUPERVISOR'] });
 const frontline = actor('staff', 'front-1', { roles: ['FRONTLINE'] });
 const TENANT = `tenant-${randomUUID().slice(0, 8)}`;

@@ -26,19 +26,13 @@ import {
   type TestService,
   sendAs,
   failureOf,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { PartnerVisibility } from '../../privacy/application/partner-visibility.js';
 import { MemberDataExportRegistry } from '../../privacy/application/member-data-export.js';
 
-const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-  ...extra,
-});
+const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
 const pos = (tenantId: string) =>
   actor('partner', `pos-${tenantId}`, { tenantId, scopes: ['purchases:write'] });

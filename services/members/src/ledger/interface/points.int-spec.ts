@@ -41,6 +41,7 @@ import {
   type TestService,
   sendAs,
   failureOf,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ExpirePointsJob } from '../application/jobs/expire-points.job.js';
@@ -49,14 +50,7 @@ import { ReleasePendingPointsJob } from '../application/jobs/release-pending-poi
 import { TransferPointsOnMerge } from '../application/commands/transfer-points-on-merge.usecase.js';
 
 const DAY = 86_400_000;
-const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-  ...extra,
-});
+const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
 const manager = actor('staff', 'manager-1', { roles: ['MANAGER'] });
 const frontline = actor('staff', 'frontline-1', { roles: ['FRONTLINE'] });

@@ -30,6 +30,7 @@ import {
   type TestService,
   sendAs,
   failureOf,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberDataExportRegistry } from '../application/member-data-export.js';
@@ -38,14 +39,7 @@ import { PartnerVisibility } from '../application/partner-visibility.js';
 const TENANT_A = randomUUID();
 const TENANT_B = randomUUID();
 
-const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-  ...extra,
-});
+const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
 const staff = actor('staff', 'staff-1', { roles: ['FRONTLINE'] });
 const partnerA = actor('partner', 'key-a', { tenantId: TENANT_A, scopes: ['members:read'] });

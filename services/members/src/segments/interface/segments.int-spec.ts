@@ -28,6 +28,7 @@ import {
   type TestService,
   sendAs,
   failureOf,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { calendarDayIn } from '../../profile/domain/profile.js';
@@ -35,13 +36,8 @@ import { addDays } from '../domain/birthday.js';
 import { BirthdayJob, RecomputeMembersJob } from '../application/segments-jobs.js';
 import { SegmentsService } from '../application/segments.service.js';
 
-const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles,
-  scopes: [],
-});
+const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor =>
+  testActor(kind, id, { roles });
 const staff = actor('staff', 'staff-1', ['FRONTLINE']);
 const DAY = 86_400_000;
 

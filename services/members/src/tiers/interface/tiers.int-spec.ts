@@ -30,18 +30,14 @@ import {
   type TestService,
   sendAs,
   failureOf,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ReviewTiersJob } from '../application/review-tiers.job.js';
 import { TierEvaluator } from '../application/tier-evaluator.js';
 
-const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles,
-  scopes: [],
-});
+const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor =>
+  testActor(kind, id, { roles });
 const staff = actor('staff', 'staff-1', ['FRONTLINE']);
 const DAY = 86_400_000;
 

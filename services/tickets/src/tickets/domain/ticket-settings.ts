@@ -3,17 +3,11 @@
  * people read a week) while the calendar indexes them Sunday first, holidays as local dates,
  * and checks that name the field at fault.
  */
+import { WEEKDAYS } from '@atrium/contracts';
 import type { BusinessCalendar, OpeningHours } from './business-calendar.js';
 
-export const WEEKDAY_NAMES = [
-  'MONDAY',
-  'TUESDAY',
-  'WEDNESDAY',
-  'THURSDAY',
-  'FRIDAY',
-  'SATURDAY',
-  'SUNDAY',
-] as const;
+/** Monday first, as the contracts list them. */
+export const WEEKDAY_NAMES = WEEKDAYS;
 export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
 /** Calendar index (0 = Sunday … 6 = Saturday) of a weekday name. */

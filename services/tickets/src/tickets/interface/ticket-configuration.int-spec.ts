@@ -24,17 +24,11 @@ import {
   TestKafka,
   uniqueTopicPrefix,
   type TestService,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
-const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-  ...extra,
-});
+const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
 const frontline = actor('staff', 'frontline-1', { roles: ['FRONTLINE'] });
 const manager = actor('staff', 'manager-1', { roles: ['MANAGER'] });

@@ -27,6 +27,7 @@ import {
   uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
+  testActor,
 } from '@atrium/testing';
 import {
   acknowledgeTicket,
@@ -51,14 +52,7 @@ import {
 } from '@atrium/contracts';
 import { AppModule } from '../../app.module.js';
 
-const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-  ...extra,
-});
+const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
 const frontline = actor('staff', 'frontline-1', { roles: ['FRONTLINE'] });
 const supervisor = actor('staff', 'supervisor-1', { roles: ['SUPERVISOR'] });

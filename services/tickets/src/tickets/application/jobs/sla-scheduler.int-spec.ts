@@ -26,18 +26,12 @@ import {
   uniqueDatabaseName,
   uniqueTopicPrefix,
   type TestService,
+  testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../../app.module.js';
 import { SlaSchedulerJob, type SlaRunResult } from './sla-scheduler.job.js';
 
-const actor = (kind: Actor['kind'], id: string, extra: Partial<Actor> = {}): Actor => ({
-  kind,
-  id,
-  tenantId: null,
-  roles: [],
-  scopes: [],
-  ...extra,
-});
+const actor = testActor;
 const manager = actor('staff', 'manager-1', { roles: ['MANAGER'] });
 
 let kafka: TestKafka;
