@@ -10,6 +10,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CLOCK, OpsModule, systemClock, type Clock } from '@atrium/platform';
 import { AuthModule } from './auth/auth.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import { CredentialsAuthenticator } from './auth/credentials.authenticator.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { databaseProviders } from './database/gateway-database.js';
@@ -64,6 +65,7 @@ export class AppModule implements NestModule {
         OpsModule.forRoot(),
         GatewayCoreModule.forRoot(config, overrides),
         AuthModule,
+        DirectoryModule,
         MembersModule,
         PointsModule,
         SystemModule,

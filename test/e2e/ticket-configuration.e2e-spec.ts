@@ -10,7 +10,7 @@ const extensionsOf = (r: GraphQLResult) => {
 
 // Real: the tickets and gateway processes (built), Kafka, PostgreSQL, the gateway's demo staff.
 // Faked: nothing.
-describe('ticket categories and the calendar through the graph', () => {
+describe('the store directory, ticket categories and the calendar through the graph', () => {
   let platform: Platform;
   const tokens = new Map<string, string>();
   const gql = <D>(
@@ -43,6 +43,27 @@ describe('ticket categories and the calendar through the graph', () => {
 
   afterAll(async () => {
     await platform?.stop();
+  });
+
+  it('the store directory is public, in unit order, by floor or category, with the renting tenant', async () => {
+    type S = { unit: string; name: string; floor: string; tenant: { name: string } | null };
+    const all = await gql<{ stores: S[] }>('{ stores { unit name floor tenant { name } } }');
+    expect(all.errors).toBeUndefined();
+    const units = all.data!.stores.map((s) => s.unit);
+    expect(units).toHaveLength(10);
+    expect(units).toEqual([...units].sort());
+    const l1 = await gql<{ stores: S[] }>(
+      'query ($f: String) { stores(floor: $f) { unit name floor tenant { name } } }',
+      {
+        f: 'L1',
+      },
+    );
+    expect(l1.data!.stores).toEqual([
+      { unit: 'L1-01', name: 'Aurora Jewelry', floor: 'L1', tenant: { name: expect.any(String) } },
+      { unit: 'L1-05', name: 'Bloom Cosmetics', floor: 'L1', tenant: null },
+    ]);
+    const jewelry = await gql<{ stores: S[] }>('{ stores(category: "JEWELRY") { name } }');
+    expect(jewelry.data!.stores).toEqual([{ name: 'Aurora Jewelry' }]);
   });
 
   it('the complaint form lists the categories without signing in; a manager adds one; frontline cannot', async () => {

@@ -91,7 +91,8 @@ async function main(): Promise<void> {
 
   const graphqlUrl = `http://localhost:${GATEWAY_PORT}/graphql`;
   const members = await seedMembers(graphqlUrl);
-  printBanner(graphqlUrl, seeded.credentials, members, Date.now() - started);
+  const tickets = await seedTickets(graphqlUrl, seeded.credentials, members.ids);
+  printBanner(graphqlUrl, seeded.credentials, members.lines, tickets, Date.now() - started);
   await running.done;
   if (!stopping) {
     say('a process exited; stopping the rest');
@@ -99,26 +100,114 @@ async function main(): Promise<void> {
   }
 }
 
-async function seedMembers(graphqlUrl: string): Promise<string[]> {
+async function seedMembers(graphqlUrl: string): Promise<{ lines: string[]; ids: string[] }> {
   const lines: string[] = [];
+  const ids: string[] = [];
   for (const member of DEMO_MEMBERS) {
     const res = await fetch(graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { memberCode } }',
+        query: 'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id memberCode } }',
         variables: { input: { ...member, consents: [{ purpose: 'MARKETING', channel: 'SMS', granted: true }] } },
       }),
     });
-    const body = (await res.json()) as { data?: { registerMember: { memberCode: string } }; errors?: Array<{ extensions?: { code?: string }; message: string }> };
+    const body = (await res.json()) as { data?: { registerMember: { id: string; memberCode: string } }; errors?: Array<{ extensions?: { code?: string }; message: string }> };
     const code = body.errors?.[0]?.extensions?.code;
     if (body.errors && code !== 'CONFLICT') throw new Error(`demo member ${member.displayName}: ${body.errors[0].message}`);
+    if (body.data) ids.push(body.data.registerMember.id);
     lines.push(`  ${member.phone}  ${member.displayName}${body.data ? ` (${body.data.registerMember.memberCode})` : ' (already registered)'}`);
   }
-  return lines;
+  return { lines, ids };
 }
 
-function printBanner(graphqlUrl: string, credentials: Credentials, members: string[], ms: number): void {
+/** One GraphQL call of the demo seeding; any error stops `npm start` with its message. */
+async function gql<D>(graphqlUrl: string, query: string, variables: Record<string, unknown>, token?: string): Promise<D> {
+  const res = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: D; errors?: Array<{ message: string }> };
+  if (body.errors?.length || !body.data) throw new Error(`demo data: ${body.errors?.[0]?.message ?? `HTTP ${res.status}`}`);
+  return body.data;
+}
+
+/**
+ * Demo tickets, opened and worked through the graph the first time the platform starts (later
+ * starts find them and leave them): a complaint at a jewelry counter with an apology and points,
+ * a repair in progress, an anonymous comment card and a parking complaint taken to a supervisor.
+ */
+async function seedTickets(graphqlUrl: string, credentials: Credentials, memberIds: string[]): Promise<string[]> {
+  const login = async (username: string) => {
+    const password = credentials.staff.find((s) => s.username === username)?.password ?? '';
+    const data = await gql<{ staffLogin: { accessToken: string } }>(
+      graphqlUrl,
+      'mutation($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
+      { u: username, p: password },
+    );
+    return data.staffLogin.accessToken;
+  };
+  const frontline = await login('frontline.demo');
+  const existing = await gql<{ tickets: { edges: Array<{ node: { number: string } }> } }>(
+    graphqlUrl,
+    '{ tickets(first: 10) { edges { node { number } } } }',
+    {},
+    frontline,
+  );
+  if (existing.tickets.edges.length > 0) return existing.tickets.edges.map((e) => `  ${e.node.number}`);
+  const { stores } = await gql<{ stores: Array<{ id: string; name: string }> }>(graphqlUrl, '{ stores { id name } }', {});
+  const storeId = (name: string) => stores.find((s) => s.name === name)?.id ?? null;
+  const open = async (input: Record<string, unknown>, summary: string) => {
+    const data = await gql<{ openTicket: { number: string } }>(
+      graphqlUrl,
+      'mutation($input: OpenTicketInput!) { openTicket(input: $input) { number } }',
+      { input },
+      frontline,
+    );
+    return { number: data.openTicket.number, summary };
+  };
+  const work = (query: string, variables: Record<string, unknown>, token = frontline) => gql(graphqlUrl, query, variables, token);
+  const opened: Array<{ number: string; summary: string }> = [];
+  const [lin, chen, emma] = memberIds;
+  if (lin) {
+    const t = await open(
+      { channel: 'MINI_PROGRAM', category: 'SERVICE_ATTITUDE', memberId: lin, storeId: storeId('Aurora Jewelry'), floor: 'L1', description: 'The assistant ignored me while I waited to try on a ring.', customerConfirmed: true },
+      'service attitude at Aurora Jewelry: acknowledged, plan proposed, 100 points granted',
+    );
+    await work('mutation($n: String!) { acknowledgeTicket(number: $n, message: "We are sorry; the store manager will call you today.") { number } }', { n: t.number });
+    await work('mutation($n: String!) { proposeResolution(number: $n, proposal: "An apology from the store manager and 100 points.") { number } }', { n: t.number });
+    await work('mutation($n: String!) { grantCompensation(number: $n, kind: POINTS, amount: 100, reason: "Apology for the wait") { number } }', { n: t.number });
+    opened.push(t);
+  }
+  if (emma) {
+    const t = await open(
+      { channel: 'SERVICE_DESK', category: 'REPAIR', memberId: emma, storeId: storeId('Aurora Jewelry'), floor: 'L1', description: 'A stone of my ring is loose.', customerConfirmed: true, afterSales: { flow: 'REPAIR', purchaseDate: '2026-10-03', productCode: 'AJ-RING-0925', reason: 'Loose stone' } },
+      'ring repair at Aurora Jewelry: received and assessed',
+    );
+    await work('mutation($n: String!) { acknowledgeTicket(number: $n) { number } }', { n: t.number });
+    await work('mutation($n: String!) { advanceAfterSales(number: $n, step: "ASSESSED", note: "Prong bent; re-setting needed.") { number } }', { n: t.number });
+    opened.push(t);
+  }
+  opened.push(
+    await open(
+      { channel: 'COMMENT_CARD', category: 'CLEANLINESS', floor: 'L2', zone: 'Restroom near L2-10', contactName: 'Ms Zhao', description: 'No paper towels in the restroom all afternoon.', customerConfirmed: true },
+      'anonymous comment card about cleanliness on L2 (business-time SLA)',
+    ),
+  );
+  if (chen) {
+    const t = await open(
+      { channel: 'HOTLINE', category: 'PARKING', severity: 'HIGH', memberId: chen, floor: 'B1', description: 'The parking payment machine took my money twice.', customerConfirmed: true },
+      'parking complaint on the hotline, escalated to a supervisor',
+    );
+    await work('mutation($n: String!) { acknowledgeTicket(number: $n) { number } }', { n: t.number });
+    await work('mutation($n: String!) { escalateTicket(number: $n, reason: CUSTOMER_ASKED_SUPERVISOR) { number } }', { n: t.number });
+    opened.push(t);
+  }
+  return opened.map((t) => `  ${t.number}  ${t.summary}`);
+}
+
+function printBanner(graphqlUrl: string, credentials: Credentials, members: string[], tickets: string[], ms: number): void {
   const width = Math.max(...credentials.staff.map((s) => s.username.length));
   console.log(
     [
@@ -131,6 +220,9 @@ function printBanner(graphqlUrl: string, credentials: Credentials, members: stri
       '',
       ' Demo members (log in: requestLoginCode(phone) → read the code at /local/sms → loginWithCode):',
       ...members,
+      '',
+      ' Demo tickets (ticket(number) as staff; the members see theirs in myTickets):',
+      ...tickets,
       '',
       ' Demo staff (staffLogin):',
       ...credentials.staff.map((s) => `  ${s.username.padEnd(width)}  ${s.password}  ${s.roles.join(', ')}`),

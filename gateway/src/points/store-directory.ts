@@ -42,17 +42,29 @@ export class StoreDirectory {
   }
 
   /** The listings of these stores in one query; ids that are no store are left out. */
-  async listings(storeIds: readonly string[]): Promise<StoreListing[]> {
+  listings(storeIds: readonly string[]): Promise<StoreListing[]> {
     const ids = storeIds.filter((id) => UUID.test(id));
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.query(`WHERE s.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** The whole directory (optionally one floor or one category), in unit order. */
+  all(filter: { floor?: string | null; category?: string | null } = {}): Promise<StoreListing[]> {
+    return this.query(
+      `WHERE ($1::text IS NULL OR f.code = $1) AND ($2::text IS NULL OR s.category = $2) ORDER BY s.unit`,
+      [filter.floor ?? null, filter.category ?? null],
+    );
+  }
+
+  private async query(where: string, params: unknown[]): Promise<StoreListing[]> {
     const rows = (await this.dataSource.query(
       `SELECT s.id, s.name, s.unit, s.category, f.code AS floor_code, f.name AS floor_name,
               t.id AS tenant_id, t.name AS tenant_name
          FROM stores s
          JOIN floors f ON f.id = s.floor_id
          LEFT JOIN tenants t ON t.id = s.tenant_id
-        WHERE s.id = ANY($1::uuid[])`,
-      [ids],
+        ${where}`,
+      params,
     )) as Array<{
       id: string;
       name: string;

@@ -1,7 +1,8 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GatewayContext } from '../graphql/gateway-context.js';
 import { Member } from '../members/dto/member.types.js';
-import { Ticket, TicketAssignee, TicketStore } from './dto/ticket.types.js';
+import { Store } from '../directory/dto/store.types.js';
+import { Ticket, TicketAssignee } from './dto/ticket.types.js';
 import { TicketRelations } from './ticket-relations.js';
 
 /** The store, assignee and member a ticket names, batched per request (TicketRelations). */
@@ -9,14 +10,14 @@ import { TicketRelations } from './ticket-relations.js';
 export class TicketRelationsResolver {
   constructor(private readonly relations: TicketRelations) {}
 
-  @ResolveField(() => TicketStore, {
+  @ResolveField(() => Store, {
     nullable: true,
     description: 'The store the ticket is about (null without one); seen by everyone who sees the ticket.',
   })
-  async store(@Parent() ticket: Ticket, @Context() context: GatewayContext): Promise<TicketStore | null> {
+  async store(@Parent() ticket: Ticket, @Context() context: GatewayContext): Promise<Store | null> {
     if (!ticket.storeId) return null;
     const listing = await this.relations.store(context, ticket.storeId);
-    return listing ? TicketStore.from(listing) : null;
+    return listing ? Store.from(listing) : null;
   }
 
   @ResolveField(() => TicketAssignee, {

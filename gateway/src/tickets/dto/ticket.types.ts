@@ -24,7 +24,6 @@ import {
   type TicketView,
 } from '@atrium/contracts';
 import { PageInfo } from '../../graphql/page-info.js';
-import type { StoreListing } from '../../points/store-directory.js';
 
 const enumOf = <V extends string>(values: readonly V[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
@@ -147,36 +146,6 @@ export class TicketAfterSales {
   @Field() step!: string;
   @Field({ description: 'Purchase date, product code, reason, proof, quote … as JSON.' }) details!: string;
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
-}
-
-@ObjectType({ description: 'The tenant renting a store.' })
-export class TicketStoreTenant {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-}
-
-@ObjectType({ description: 'The store a ticket is about, as the mall directory lists it.' })
-export class TicketStore {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field({ description: 'Unit number, e.g. L1-01.' }) unit!: string;
-  @Field({ description: 'Floor code, e.g. L1.' }) floor!: string;
-  @Field() floorName!: string;
-  @Field({ description: 'What the store sells, e.g. JEWELRY.' }) category!: string;
-  @Field(() => TicketStoreTenant, { nullable: true, description: 'Null for a store the mall runs itself.' })
-  tenant!: TicketStoreTenant | null;
-
-  static from(s: StoreListing): TicketStore {
-    return {
-      id: s.id,
-      name: s.name,
-      unit: s.unit,
-      floor: s.floor.code,
-      floorName: s.floor.name,
-      category: s.category,
-      tenant: s.tenant,
-    };
-  }
 }
 
 @ObjectType({ description: 'The mall staff member a ticket is assigned to.' })
