@@ -300,6 +300,25 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
     expect(second.filter((n) => edges.some((e) => e.node.number === n))).toEqual([]);
   });
 
+  it('statistics: staff see the whole mall, a tenant only its stores (another tenant’s store counts nothing), a member none', async () => {
+    const from = new Date(Date.now() - 1000).toISOString();
+    const me = await shopper();
+    await open(me.headers, { storeId: aurora.storeId, category: 'PRODUCT_QUALITY' });
+    await open(me.headers, { storeId: urban.storeId, category: 'PRODUCT_QUALITY' });
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const STATS =
+      'query ($f: TicketStatsFilterInput!) { ticketStats(filter: $f) { total byStore { key count } firstResponse { medianSeconds } firstResponseSlaTime { medianSeconds } } }';
+    type S = { ticketStats: { total: number; byStore: { key: string; count: number }[] } };
+    const all = await gql<S>(STATS, { f: { from, to } }, await staff('manager.demo'));
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.ticketStats.total).toBeGreaterThanOrEqual(2);
+    const mine = await gql<S>(STATS, { f: { from, to } }, apiKey(readKeyA));
+    expect(mine.data!.ticketStats.byStore.map((s) => s.key)).toEqual([aurora.storeId]);
+    const theirs = await gql<S>(STATS, { f: { from, to, storeId: urban.storeId } }, apiKey(readKeyA));
+    expect(theirs.data!.ticketStats).toMatchObject({ total: 0, byStore: [] });
+    expect(errorOf(await gql(STATS, { f: { from, to } }, me.headers))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('a level-2 ticket cannot be worked by frontline; a supervisor works it', async () => {
     const t = await open((await shopper()).headers);
     const frontline = await staff('frontline.demo');

@@ -338,7 +338,7 @@ export class TicketCount {
   @Field(() => Int) count!: number;
 }
 
-@ObjectType({ description: 'Seconds, calendar time.' })
+@ObjectType({ description: 'Median and 90th percentile, in seconds.' })
 export class TicketDuration {
   @Field(() => Float, { nullable: true }) medianSeconds!: number | null;
   @Field(() => Float, { nullable: true }) p90Seconds!: number | null;
@@ -357,8 +357,17 @@ export class TicketStats {
   @Field(() => [TicketCount]) byCategory!: TicketCount[];
   @Field(() => [TicketCount]) byStore!: TicketCount[];
   @Field(() => [TicketCount]) byFloor!: TicketCount[];
-  @Field(() => TicketDuration) firstResponse!: TicketDuration;
-  @Field(() => TicketDuration) resolution!: TicketDuration;
+  @Field(() => TicketDuration, { description: 'From opening to first response, calendar time.' })
+  firstResponse!: TicketDuration;
+  @Field(() => TicketDuration, { description: 'From opening to resolution, calendar time.' })
+  resolution!: TicketDuration;
+  @Field(() => TicketDuration, {
+    description:
+      'From opening to first response as each ticket’s SLA policy counts it: business hours for business-time policies, pauses left out (with the current calendar).',
+  })
+  firstResponseSlaTime!: TicketDuration;
+  @Field(() => TicketDuration, { description: 'From opening to resolution in SLA time, as above.' })
+  resolutionSlaTime!: TicketDuration;
   @Field(() => Float, { nullable: true, description: 'Share of tickets with any SLA breach.' }) breachRate!:
     number | null;
   @Field(() => Float, {

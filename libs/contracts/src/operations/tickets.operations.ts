@@ -442,7 +442,7 @@ export const ticketStats = defineOperation({
   service: 'tickets',
   operation: 'ticket-stats',
   description:
-    'Statistics of the tickets opened in a period (staff; a tenant only its own stores with tickets:read): counts by category, store and floor, first-response and resolution times (calendar time, median and p90), breach rate, share resolved at first contact, repeat patterns.',
+    'Statistics of the tickets opened in a period (staff; a tenant only its own stores with tickets:read): counts by category, store and floor, first-response and resolution times (median and p90, in calendar time and in SLA time: as each ticket’s policy counts it, business hours for business-time policies, pauses excluded, with the current calendar), breach rate, share resolved at first contact, repeat patterns.',
   request: z
     .object({ from: isoDateTime, to: isoDateTime, storeId: z.string().max(64).nullable().default(null) })
     .refine((r) => Date.parse(r.from) < Date.parse(r.to), {
@@ -456,6 +456,8 @@ export const ticketStats = defineOperation({
     byFloor: countsSchema,
     firstResponse: durationSchema,
     resolution: durationSchema,
+    firstResponseSlaTime: durationSchema,
+    resolutionSlaTime: durationSchema,
     breachRate: z.number().nullable(),
     firstContactResolutionRate: z.number().nullable(),
     patterns: z.array(z.object({ storeId: z.string(), category: z.string(), count: z.number().int() })),

@@ -710,4 +710,58 @@ describe('statistics', () => {
     const tenantView = await call(ticketStats, { from, to }, tenantKey('t-st', ['tickets:read']));
     expect(tenantView.total).toBe(3);
   });
+
+  it('SLA time counts as each policy does: business hours for a comment card, pauses left out for a live complaint', async () => {
+    const store = `st-${randomUUID().slice(0, 8)}`;
+    const where = { tenantId: 't-sla', storeId: store };
+    const card = await call(
+      openTicket,
+      complaint({ ...where, channel: 'COMMENT_CARD', contactName: 'Ms Wu', category: 'CLEANLINESS' }),
+      anonymous,
+    );
+    const live = await call(openTicket, complaint(where), member());
+    expect([card.slaPolicyCode, live.slaPolicyCode]).toEqual(['FEEDBACK', 'LIVE']);
+    for (const t of [card, live]) {
+      await call(acknowledgeTicket, { number: t.number }, frontline);
+      await call(resolveTicket, { number: t.number, rootCause: 'X' }, frontline);
+    }
+    // Known instants (the mall opens 10:00–22:00 Asia/Shanghai, UTC+8): the card came in on
+    // Saturday 21:00 local, was answered Sunday 10:30 and resolved Sunday 12:00; the live
+    // complaint came in at 12:00 local, was answered at 12:05, waited on the customer
+    // 12:10–12:20 and was resolved at 13:00.
+    const at = (id: string, opened: string, answered: string, resolved: string) =>
+      db.query(`UPDATE tickets SET opened_at = $2, first_response_at = $3, resolved_at = $4 WHERE id = $1`, [
+        id,
+        opened,
+        answered,
+        resolved,
+      ]);
+    await at(card.id, '2026-11-21T13:00:00Z', '2026-11-22T02:30:00Z', '2026-11-22T04:00:00Z');
+    await at(live.id, '2026-11-21T04:00:00Z', '2026-11-21T04:05:00Z', '2026-11-21T05:00:00Z');
+    await db.query(
+      `INSERT INTO ticket_pauses (ticket_id, started_at, ended_at, reason) VALUES ($1, '2026-11-21T04:10:00Z', '2026-11-21T04:20:00Z', 'WAITING_ON_CUSTOMER')`,
+      [live.id],
+    );
+    const stats = await call(
+      ticketStats,
+      { from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z', storeId: store },
+      manager,
+    );
+    expect(stats.total).toBe(2);
+    // Calendar time: first responses 13.5 h and 5 min, resolutions 15 h and 1 h.
+    expect(stats.firstResponse).toEqual({
+      medianSeconds: (48_600 + 300) / 2,
+      p90Seconds: 300 + 0.9 * 48_300,
+    });
+    expect(stats.resolution).toEqual({
+      medianSeconds: (54_000 + 3_600) / 2,
+      p90Seconds: 3_600 + 0.9 * 50_400,
+    });
+    // SLA time: the card 1 h Saturday + 30 min Sunday = 5,400 s to answer, 3 h to resolve;
+    // the live complaint 300 s to answer and 60 − 10 min paused = 3,000 s to resolve.
+    expect(stats.firstResponseSlaTime.medianSeconds).toBeCloseTo((5_400 + 300) / 2, 6);
+    expect(stats.firstResponseSlaTime.p90Seconds).toBeCloseTo(300 + 0.9 * 5_100, 6);
+    expect(stats.resolutionSlaTime.medianSeconds).toBeCloseTo((10_800 + 3_000) / 2, 6);
+    expect(stats.resolutionSlaTime.p90Seconds).toBeCloseTo(3_000 + 0.9 * 7_800, 6);
+  });
 });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { OperationResponse, ticketStats, ValidatedRequest } from '@atrium/contracts';
 import { TransactionHost } from '@atrium/persistence';
+import { countedTimeBetween, type ClockKind, type Pause } from '../../domain/business-calendar.js';
+import { percentileCont } from '../../domain/percentile.js';
 import { TICKETS_READ, type TicketActor } from '../../domain/ticket-access.policy.js';
 import { TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
 import { TicketStore } from '../../infrastructure/ticket.store.js';
@@ -65,6 +67,7 @@ export class TicketStatsQuery {
           THEN 1 ELSE 0 END) FILTER (WHERE t.resolved_at IS NOT NULL) AS fcr
       FROM tickets t WHERE ${w}`);
     const settings = await this.store.settings();
+    const sla = await this.slaTimes(w, params, settings.calendar);
     params.push(settings.patternThreshold);
     const patterns = await q<{ storeId: string; category: string; count: number }>(
       `SELECT t.store_id AS "storeId", t.category, count(*)::int AS count FROM tickets t
@@ -78,9 +81,58 @@ export class TicketStatsQuery {
       byFloor: await counts('t.floor'),
       firstResponse: { medianSeconds: num(summary!.fr_p50), p90Seconds: num(summary!.fr_p90) },
       resolution: { medianSeconds: num(summary!.res_p50), p90Seconds: num(summary!.res_p90) },
+      firstResponseSlaTime: sla.firstResponse,
+      resolutionSlaTime: sla.resolution,
       breachRate: num(summary!.breach_rate),
       firstContactResolutionRate: num(summary!.fcr),
       patterns,
     };
+  }
+
+  /**
+   * First-response and resolution times as each ticket's SLA policy counts them (its clock kind,
+   * the current calendar, minus the ticket's pauses): what the targets are judged against.
+   */
+  private async slaTimes(
+    where: string,
+    params: unknown[],
+    calendar: Parameters<typeof countedTimeBetween>[3],
+  ): Promise<Record<'firstResponse' | 'resolution', Stats['firstResponse']>> {
+    const rows = (await this.tx.manager.query(
+      `SELECT t.id, t.opened_at, t.sla_cycle, t.first_response_at, t.resolved_at, coalesce(p.clock, 'CALENDAR') AS clock,
+              coalesce(json_agg(json_build_object('start', tp.started_at, 'end', tp.ended_at)) FILTER (WHERE tp.ticket_id IS NOT NULL), '[]') AS pauses
+         FROM tickets t
+         LEFT JOIN sla_policies p ON p.code = t.sla_policy_code
+         LEFT JOIN ticket_pauses tp ON tp.ticket_id = t.id
+        WHERE ${where} AND (t.first_response_at IS NOT NULL OR t.resolved_at IS NOT NULL)
+        GROUP BY t.id, p.clock`,
+      params,
+    )) as Array<{
+      opened_at: Date;
+      sla_cycle: number;
+      first_response_at: Date | null;
+      resolved_at: Date | null;
+      clock: ClockKind;
+      pauses: Array<{ start: string; end: string | null }>;
+    }>;
+    const firstResponse: number[] = [];
+    const resolution: number[] = [];
+    for (const r of rows) {
+      const from = new Date(r.opened_at).getTime();
+      const pauses: Pause[] = r.pauses.map((p) => ({
+        start: Date.parse(p.start),
+        end: p.end === null ? null : Date.parse(p.end),
+      }));
+      const counted = (to: Date) =>
+        countedTimeBetween(from, new Date(to).getTime(), r.clock, calendar, pauses) / 1000;
+      // As in calendar time: a reopened ticket's first response is its new cycle's, not the first one.
+      if (r.first_response_at && r.sla_cycle === 0) firstResponse.push(counted(r.first_response_at));
+      if (r.resolved_at) resolution.push(counted(r.resolved_at));
+    }
+    const duration = (values: number[]) => ({
+      medianSeconds: percentileCont(values, 0.5),
+      p90Seconds: percentileCont(values, 0.9),
+    });
+    return { firstResponse: duration(firstResponse), resolution: duration(resolution) };
   }
 }
