@@ -18,7 +18,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -48,13 +50,29 @@ export class PlatformProcess {
     private readonly verbose: boolean,
   ) {}
 
+  /** Another process of the same project on the same database and topics (a second replica). */
+  replica(port: number, instanceId: string): PlatformProcess {
+    return new PlatformProcess(
+      this.name,
+      port,
+      { ...this.env, HTTP_PORT: String(port), GATEWAY_PORT: String(port), INSTANCE_ID: instanceId },
+      this.verbose,
+    );
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   async start(readyTimeoutMs = 60000): Promise<void> {
-    const main = this.name === 'gateway' ? join(repoRoot, 'gateway', 'dist', 'main.js') : join(repoRoot, 'services', this.name, 'dist', 'main.js');
-    const child = spawn(process.execPath, ['--enable-source-maps', main], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const main =
+      this.name === 'gateway'
+        ? join(repoRoot, 'gateway', 'dist', 'main.js')
+        : join(repoRoot, 'services', this.name, 'dist', 'main.js');
+    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     const keep = (chunk: Buffer) => {
@@ -67,7 +85,8 @@ export class PlatformProcess {
     child.stderr!.on('data', keep);
     const deadline = Date.now() + readyTimeoutMs;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}:\n${this.logs.join('').slice(-3000)}`);
+      if (child.exitCode !== null)
+        throw new Error(`${this.name} exited with ${child.exitCode}:\n${this.logs.join('').slice(-3000)}`);
       try {
         const res = await fetch(`${this.url}/health/ready`);
         if (res.status === 200) return;
@@ -123,10 +142,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 }
 
 export class Platform {
+  private readonly replicas: PlatformProcess[] = [];
+
   constructor(
     private readonly processes: Map<ProcessName, PlatformProcess>,
     private readonly options: PlatformOptions,
   ) {}
+
+  /** Starts one more replica of a process (same database, topics and consumer groups). */
+  async addReplica(name: ProcessName, instanceId: string): Promise<PlatformProcess> {
+    const replica = this.get(name).replica(await freePort(), instanceId);
+    this.replicas.push(replica);
+    await replica.start();
+    return replica;
+  }
 
   get(name: ProcessName): PlatformProcess {
     const p = this.processes.get(name);
@@ -140,8 +169,12 @@ export class Platform {
 
   /** Stops every process, then deletes this platform's topics (a broker opens files per partition). */
   async stop(): Promise<void> {
-    await Promise.all([...this.processes.values()].map((p) => p.stop()));
-    const kafka = createKafka({ brokers: this.options.kafkaBrokers, clientId: 'platform-cleanup', topicPrefix: '' });
+    await Promise.all([...this.processes.values(), ...this.replicas].map((p) => p.stop()));
+    const kafka = createKafka({
+      brokers: this.options.kafkaBrokers,
+      clientId: 'platform-cleanup',
+      topicPrefix: '',
+    });
     await deleteTopicsWithPrefix(kafka, this.options.topicPrefix).catch(() => undefined);
   }
 }
@@ -160,7 +193,11 @@ export async function graphql<T = Record<string, unknown>>(
 ): Promise<GraphQLResult<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as GraphQLResult<T>;
