@@ -323,7 +323,7 @@ export const upsertSlaPolicy = defineOperation({
   service: 'tickets',
   operation: 'upsert-sla-policy',
   description:
-    'Creates or replaces an SLA policy by code (MANAGER and above). Applies to tickets opened or reopened afterwards.',
+    'Creates or replaces an SLA policy by code (MANAGER and above). Applies to tickets opened or reopened afterwards; a ticket keeps the policy it was opened under.',
   request: slaPolicyViewSchema.extend({
     categories: z.array(z.string().max(40)).max(50).default([]),
     severities: z.array(z.enum(TICKET_SEVERITIES)).default([]),
@@ -421,7 +421,7 @@ export const updateTicketSettings = defineOperation({
   service: 'tickets',
   operation: 'update-ticket-settings',
   description:
-    'Changes the calendar and ticket settings (MANAGER and above); only the fields given change. SLA targets computed afterwards use them (new tickets, reopenings, and every later change to a ticket); targets already planned stay until the ticket changes.',
+    'Changes the calendar and ticket settings (MANAGER and above); only the fields given change. A new calendar (time zone, opening hours, holidays) applies to every open ticket: the SLA scheduler re-plans their pending targets within a poll or two (fired warnings and breaches stay).',
   request: z.object({
     /** null: back to MALL_TIME_ZONE of the environment. */
     timeZone: z.string().trim().min(1).max(64).nullable().optional(),

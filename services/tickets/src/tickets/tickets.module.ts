@@ -6,6 +6,7 @@ import { PatternDetector } from './application/commands/pattern-detector.js';
 import { SlaPoliciesUseCase } from './application/commands/sla-policies.usecase.js';
 import { TicketConfigurationUseCase } from './application/commands/ticket-configuration.usecase.js';
 import { WorkTicketUseCase } from './application/commands/work-ticket.usecase.js';
+import { SlaReplanJob } from './application/jobs/sla-replan.job.js';
 import { SlaSchedulerJob } from './application/jobs/sla-scheduler.job.js';
 import { TicketQueries } from './application/queries/ticket-queries.js';
 import { TicketStatsQuery } from './application/queries/ticket-stats.query.js';
@@ -29,7 +30,7 @@ const useCases = [
   RecordCompensationPosting,
 ];
 const support = [TicketStore, SlaClock, TicketViewBuilder, TicketWork, PatternDetector];
-const jobs = [SlaSchedulerJob, SlaScheduler];
+const jobs = [SlaSchedulerJob, SlaReplanJob, SlaScheduler];
 
 /** Tickets: intake, SLA clocks and scheduler, escalation, compensation, after-sales. */
 @Module({})
@@ -45,7 +46,7 @@ export class TicketsModule {
         { provide: SLA_SCHEDULER_OPTIONS, useValue: options },
         { provide: TICKETS_DEFAULTS, useValue: defaults },
       ],
-      exports: [SlaSchedulerJob, TicketStore],
+      exports: [SlaSchedulerJob, SlaReplanJob, TicketStore],
     };
   }
 }

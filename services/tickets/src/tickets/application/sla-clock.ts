@@ -31,7 +31,9 @@ export function targetMet(t: TicketRecord, target: SlaTarget): Date | null {
 export class SlaClock {
   constructor(private readonly store: TicketStore) {}
 
+  /** The ticket's own snapshot of its policy; rows from before snapshots look the policy up. */
   async policyOf(t: TicketRecord): Promise<SlaPolicy> {
+    if (t.slaPolicy) return t.slaPolicy;
     return (
       (t.slaPolicyCode ? await this.store.policy(t.slaPolicyCode) : null) ??
       DEFAULT_SLA_POLICIES.find((p) => p.code === t.slaPolicyCode) ??
@@ -45,6 +47,7 @@ export class SlaClock {
     const policy = await this.policyOf(t);
     const pauses = await this.store.pauses(t.id);
     const targets = computeTargets(policy, t.clockStartedAt.getTime(), settings.calendar, pauses);
+    t.calendarVersion = settings.calendarVersion;
     const active = ACTIVE_STATUSES.includes(t.status);
     let next: Date | null = null;
     for (const target of SLA_TARGETS) {

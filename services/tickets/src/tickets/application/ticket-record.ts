@@ -1,7 +1,7 @@
 import type { AfterSalesKind, AfterSalesStep } from '../domain/after-sales.js';
 import type { BusinessCalendar, Pause } from '../domain/business-calendar.js';
 import type { CompensationKind, CompensationStatus } from '../domain/compensation.js';
-import type { Channel, Severity, SlaTarget } from '../domain/sla-policy.js';
+import type { Channel, Severity, SlaPolicy, SlaTarget } from '../domain/sla-policy.js';
 import type { Department, Level, TicketStatus } from '../domain/ticket-lifecycle.js';
 
 export type SlaState = 'ON_TRACK' | 'WARNING' | 'BREACHED' | 'PAUSED' | 'MET';
@@ -29,6 +29,10 @@ export interface TicketRecord {
   department: string | null;
   assigneeId: string | null;
   slaPolicyCode: string | null;
+  /** The policy as it was when the ticket was opened or last reopened (null on rows older than the snapshot). */
+  slaPolicy: SlaPolicy | null;
+  /** The calendar version the targets were planned with (see TicketSettings.calendarVersion). */
+  calendarVersion: number;
   slaState: SlaState;
   slaCycle: number;
   clockStartedAt: Date;
@@ -104,6 +108,8 @@ export interface TicketSettings {
   patternWindowDays: number;
   /** Member tiers the staff queue's VIP filter means. */
   vipTiers: string[];
+  /** Counts changes of the calendar (time zone, opening hours, holidays); open tickets behind it are re-planned. */
+  calendarVersion: number;
   updatedAt: Date;
   updatedBy: string | null;
 }

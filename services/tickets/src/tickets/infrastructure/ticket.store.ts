@@ -60,6 +60,8 @@ function toTicket(r: Row): TicketRecord {
     department: (r.department as string | null) ?? null,
     assigneeId: (r.assignee_id as string | null) ?? null,
     slaPolicyCode: (r.sla_policy_code as string | null) ?? null,
+    slaPolicy: (r.sla_policy as SlaPolicy | null) ?? null,
+    calendarVersion: r.calendar_version as number,
     slaState: r.sla_state as TicketRecord['slaState'],
     slaCycle: r.sla_cycle as number,
     clockStartedAt: dd(r.clock_started_at),
@@ -106,6 +108,8 @@ const COLUMNS = [
   'department',
   'assignee_id',
   'sla_policy_code',
+  'sla_policy',
+  'calendar_version',
   'sla_state',
   'sla_cycle',
   'clock_started_at',
@@ -152,6 +156,8 @@ function values(t: TicketRecord): unknown[] {
     t.department,
     t.assigneeId,
     t.slaPolicyCode,
+    t.slaPolicy === null ? null : JSON.stringify(t.slaPolicy),
+    t.calendarVersion,
     t.slaState,
     t.slaCycle,
     t.clockStartedAt,
@@ -239,6 +245,31 @@ export class TicketStore {
   async tryLockById(id: string): Promise<TicketRecord | null> {
     const rows = await this.q(`SELECT * FROM tickets WHERE id = $1 FOR UPDATE SKIP LOCKED`, [id]);
     return rows[0] ? toTicket(rows[0]) : null;
+  }
+
+  /**
+   * Open tickets whose targets were planned with an older calendar, locked (skipping tickets
+   * someone is working on: they are re-planned by that change or at the next run).
+   */
+  async lockTicketsBehindCalendar(version: number, limit: number): Promise<TicketRecord[]> {
+    const rows = await this.q(
+      `SELECT * FROM tickets
+        WHERE status IN ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'PROPOSED', 'REOPENED') AND calendar_version < $1
+        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [version, limit],
+    );
+    return rows.map(toTicket);
+  }
+
+  /** Whether any open ticket (locked or not) is still planned with an older calendar. */
+  async anyTicketBehindCalendar(version: number): Promise<boolean> {
+    const rows = await this.q(
+      `SELECT 1 FROM tickets
+        WHERE status IN ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'PROPOSED', 'REOPENED') AND calendar_version < $1
+        LIMIT 1`,
+      [version],
+    );
+    return rows.length > 0;
   }
 
   async list(where: string[], params: unknown[], limit: number): Promise<TicketRecord[]> {
@@ -436,6 +467,7 @@ export class TicketStore {
     return {
       timeZoneSource: chosen ? 'SETTING' : 'ENVIRONMENT',
       vipTiers: r.vip_tiers as string[],
+      calendarVersion: r.calendar_version as number,
       updatedAt: dd(r.updated_at),
       updatedBy: (r.updated_by as string | null) ?? null,
       calendar: {
@@ -464,6 +496,10 @@ export class TicketStore {
     if (change.patternThreshold !== undefined) set('pattern_threshold', change.patternThreshold);
     if (change.patternWindowDays !== undefined) set('pattern_window_days', change.patternWindowDays);
     if (change.vipTiers !== undefined) set('vip_tiers', JSON.stringify(change.vipTiers));
+    // A new calendar applies to every open ticket: the scheduler re-plans those behind this version.
+    if (change.timeZone !== undefined || change.weekdays !== undefined || change.holidays !== undefined) {
+      sets.push('calendar_version = calendar_version + 1');
+    }
     set('updated_at', at);
     set('updated_by', by);
     await this.q(`UPDATE ticket_settings SET ${sets.join(', ')} WHERE id = 1`, params);

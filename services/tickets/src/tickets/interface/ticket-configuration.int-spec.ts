@@ -5,11 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  addTicketNote,
+  getTicket,
   getTicketSettings,
   listTicketCategories,
   openTicket,
   TICKETS_OPERATIONS,
   updateTicketSettings,
+  upsertSlaPolicy,
   upsertTicketCategory,
   type Actor,
   type OperationContract,
@@ -27,6 +30,7 @@ import {
   testActor,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
+import { SlaReplanJob } from '../application/jobs/sla-replan.job.js';
 
 const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
@@ -237,5 +241,60 @@ describe('the calendar and ticket settings', () => {
       await problem(call(updateTicketSettings, { reopenWindowDays: 30, ...change } as never, manager)),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await call(getTicketSettings, {}, manager)).toEqual(before);
+  });
+
+  it('a declared holiday re-plans the business-time targets of open tickets; a policy change applies only to tickets opened afterwards', async () => {
+    const zone = 'America/New_York';
+    const card = {
+      channel: 'COMMENT_CARD' as const,
+      category: 'CLEANLINESS',
+      description: 'Spilled coffee on the escalator.',
+      contactName: 'Mr Ho',
+    };
+    const before = await call(openTicket, card, anonymous);
+    // Three days closed from today (the mall's local days).
+    const day = (offset: number) => localDay(zone, new Date(Date.now() + offset * 86_400_000));
+    const closed = [day(0), day(1), day(2)];
+    await call(updateTicketSettings, { holidays: closed }, manager);
+    const replan = service.app.get(SlaReplanJob);
+    const first = await replan.run(new Date());
+    expect(first.replanned).toBeGreaterThanOrEqual(1);
+    const moved = await call(getTicket, { number: before.number }, frontline);
+    expect(localDay(zone, new Date(moved.firstResponseDueAt!)) > closed[2]!).toBe(true);
+    expect(moved.history.filter((h) => h.action === 'SLA_REPLANNED')).toEqual([
+      expect.objectContaining({
+        internal: true,
+        detail: expect.objectContaining({ reason: 'CALENDAR_CHANGED' }),
+      }),
+    ]);
+    // Nothing is behind any more: a second run re-plans nothing.
+    expect(await replan.run(new Date())).toMatchObject({ replanned: 0, behind: false });
+
+    // The written-feedback policy answers within 60 s from now on; the open card keeps its 2 h.
+    const feedback = {
+      code: 'FEEDBACK',
+      name: 'Written feedback (comment cards, social, automatic feedback)',
+      position: 200,
+      clock: 'BUSINESS' as const,
+      planSeconds: 10_800,
+      resolutionSeconds: 86_400,
+    };
+    await call(upsertSlaPolicy, { ...feedback, firstResponseSeconds: 60 }, manager);
+    try {
+      const after = await call(openTicket, card, anonymous);
+      const noted = await call(
+        addTicketNote,
+        { number: before.number, visibility: 'INTERNAL', text: 'Cleaner on the way' },
+        frontline,
+      );
+      expect(noted.firstResponseDueAt).toBe(moved.firstResponseDueAt);
+      // Both wait for the same opening after the holidays: 60 s into it against 2 h.
+      expect(Date.parse(moved.firstResponseDueAt!) - Date.parse(after.firstResponseDueAt!)).toBe(
+        7_200_000 - 60_000,
+      );
+    } finally {
+      await call(upsertSlaPolicy, { ...feedback, firstResponseSeconds: 7_200 }, manager);
+      await call(updateTicketSettings, { holidays: [] }, manager);
+    }
   });
 });

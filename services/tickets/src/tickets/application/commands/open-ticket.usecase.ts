@@ -97,6 +97,8 @@ export class OpenTicketUseCase {
         department,
         assigneeId: null,
         slaPolicyCode: policy.code,
+        slaPolicy: policy,
+        calendarVersion: settings.calendarVersion,
         slaState: 'ON_TRACK',
         slaCycle: 0,
         clockStartedAt: now,

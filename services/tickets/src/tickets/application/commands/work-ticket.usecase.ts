@@ -277,8 +277,9 @@ export class WorkTicketUseCase {
           ctx.settings.reopenWindowDays,
         );
         await this.move(ctx, 'REOPEN', { reason });
-        // Fresh targets from the reopening: a new SLA cycle.
+        // Fresh targets from the reopening: a new SLA cycle, under the policy as it is now.
         t.slaCycle += 1;
+        if (t.slaPolicyCode) t.slaPolicy = (await this.store.policy(t.slaPolicyCode)) ?? t.slaPolicy;
         t.clockStartedAt = ctx.now;
         t.firstResponseAt = null;
         t.planAt = null;

@@ -99,7 +99,7 @@ export class TicketStatsQuery {
     calendar: Parameters<typeof countedTimeBetween>[3],
   ): Promise<Record<'firstResponse' | 'resolution', Stats['firstResponse']>> {
     const rows = (await this.tx.manager.query(
-      `SELECT t.id, t.opened_at, t.sla_cycle, t.first_response_at, t.resolved_at, coalesce(p.clock, 'CALENDAR') AS clock,
+      `SELECT t.id, t.opened_at, t.sla_cycle, t.first_response_at, t.resolved_at, coalesce(t.sla_policy->>'clock', p.clock, 'CALENDAR') AS clock,
               coalesce(json_agg(json_build_object('start', tp.started_at, 'end', tp.ended_at)) FILTER (WHERE tp.ticket_id IS NOT NULL), '[]') AS pauses
          FROM tickets t
          LEFT JOIN sla_policies p ON p.code = t.sla_policy_code
