@@ -577,13 +577,17 @@ describe('points ledger: redemptions, adjustments, compensations', () => {
     expect(entries.map(({ kind, points }) => ({ kind, points }))).toEqual([
       { kind: 'COMPENSATE', points: '150' },
     ]);
-    // One answer to the tickets service, keyed by ticket, naming the entry.
-    const answers = published.filter(
-      (m) =>
-        m.topic === compensationPosted.topic &&
-        JSON.parse(m.value ?? '{}').payload.compensationId === compensation.compensationId,
-    );
-    expect(answers.map((m) => ({ key: m.key, payload: JSON.parse(m.value!).payload }))).toEqual([
+    // One answer to the tickets service, keyed by ticket, naming the entry (the relay publishes
+    // it after the commit: wait for it, then make sure no second one follows).
+    const answers = () =>
+      published
+        .filter(
+          (m) =>
+            m.topic === compensationPosted.topic &&
+            JSON.parse(m.value ?? '{}').payload.compensationId === compensation.compensationId,
+        )
+        .map((m) => ({ key: m.key, payload: JSON.parse(m.value!).payload }));
+    const expected = [
       {
         key: 'T-1',
         payload: expect.objectContaining({
@@ -595,7 +599,10 @@ describe('points ledger: redemptions, adjustments, compensations', () => {
           refusal: null,
         }),
       },
-    ]);
+    ];
+    await expectEventually(() => expect(answers()).toEqual(expected), { timeoutMs: 20000 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(answers()).toEqual(expected);
   });
 
   const answerTo = (compensationId: string) =>
