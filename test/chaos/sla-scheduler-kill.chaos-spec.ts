@@ -11,6 +11,7 @@ import {
   uniqueTopicPrefix,
   type CollectedMessage,
 } from '@atrium/testing';
+import { loginStaff } from '../support/journeys.js';
 import { graphql, startPlatform, type Platform, type PlatformProcess } from '../support/platform.js';
 
 const TICKETS = 120;
@@ -30,13 +31,7 @@ describe('SLA scheduler: replicas killed while deadlines fall due', () => {
   let b: PlatformProcess;
   const gql = <D>(query: string, variables: Record<string, unknown>, token?: string) =>
     graphql<D>(platform.graphqlUrl, query, variables, token ? { authorization: `Bearer ${token}` } : {});
-  const login = async (username: string) =>
-    (
-      await gql<{ staffLogin: { accessToken: string } }>(
-        'mutation ($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
-        { u: username, p: 'atrium-demo' },
-      )
-    ).data!.staffLogin.accessToken;
+  const login = (username: string) => loginStaff(platform, username);
 
   beforeAll(async () => {
     const infra = testInfra();

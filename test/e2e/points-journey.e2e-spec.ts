@@ -4,7 +4,7 @@ import pg from 'pg';
 import { databaseUrl } from '@atrium/persistence';
 import { testInfra, uniqueDatabaseName, uniqueTopicPrefix } from '@atrium/testing';
 import { graphql, startPlatform, type Platform } from '../support/platform.js';
-import { loginMember, registerMember, uniquePhone } from '../support/journeys.js';
+import { loginMember, loginStaff, registerMember, uniquePhone } from '../support/journeys.js';
 
 const PURCHASE = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { purchaseId points state duplicate } }`;
 const POINTS = `{ me { id points { available pending debt expiringSoon { points on } } } }`;
@@ -23,14 +23,7 @@ describe('points through the gateway: a store earns for a shopper, the shopper s
   let urban: { tenantId: string; storeId: string; key: string };
   let manager: string;
 
-  async function staffToken(username: string): Promise<string> {
-    const r = await graphql<{ staffLogin: { accessToken: string } }>(
-      platform.graphqlUrl,
-      'mutation ($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
-      { u: username, p: 'atrium-demo' },
-    );
-    return r.data!.staffLogin.accessToken;
-  }
+  const staffToken = (username: string) => loginStaff(platform, username);
 
   beforeAll(async () => {
     const infra = testInfra();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { testInfra, uniqueDatabaseName, uniqueTopicPrefix } from '@atrium/testing';
+import { loginStaff } from '../support/journeys.js';
 import { graphql, startPlatform, type GraphQLResult, type Platform } from '../support/platform.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -19,13 +20,7 @@ describe('the store directory, ticket categories and the calendar through the gr
     headers: Record<string, string> = {},
   ) => graphql<D>(platform.graphqlUrl, query, variables, headers);
   async function staff(username: string): Promise<Record<string, string>> {
-    if (!tokens.has(username)) {
-      const r = await gql<{ staffLogin: { accessToken: string } }>(
-        'mutation ($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
-        { u: username, p: 'atrium-demo' },
-      );
-      tokens.set(username, r.data!.staffLogin.accessToken);
-    }
+    if (!tokens.has(username)) tokens.set(username, await loginStaff(platform, username));
     return bearer(tokens.get(username)!);
   }
 

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { databaseUrl } from '@atrium/persistence';
 import { expectEventually, testInfra, uniqueDatabaseName, uniqueTopicPrefix } from '@atrium/testing';
 import { graphql, startPlatform, type GraphQLResult, type Platform } from '../support/platform.js';
-import { loginMember, registerMember, uniquePhone } from '../support/journeys.js';
+import { loginMember, loginStaff, registerMember, uniquePhone } from '../support/journeys.js';
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const apiKey = (key: string) => ({ 'x-api-key': key });
@@ -45,13 +45,7 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
   ) => graphql<D>(platform.graphqlUrl, query, variables, headers);
 
   async function staff(username: string): Promise<Record<string, string>> {
-    if (!tokens.has(username)) {
-      const r = await gql<{ staffLogin: { accessToken: string } }>(
-        'mutation ($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
-        { u: username, p: 'atrium-demo' },
-      );
-      tokens.set(username, r.data!.staffLogin.accessToken);
-    }
+    if (!tokens.has(username)) tokens.set(username, await loginStaff(platform, username));
     return bearer(tokens.get(username)!);
   }
 

@@ -64,3 +64,17 @@ export async function loginMember(platform: Platform, phone: string): Promise<st
   if (!login.data) throw new Error(`loginWithCode failed: ${JSON.stringify(login.errors)}`);
   return login.data.loginWithCode.accessToken;
 }
+
+/** The password of every demo staff account (GATEWAY_SEED_DEMO). */
+export const DEMO_STAFF_PASSWORD = 'atrium-demo';
+
+/** Logs a staff account in with its password; returns the access token. */
+export async function loginStaff(platform: Platform, username: string, password = DEMO_STAFF_PASSWORD): Promise<string> {
+  const r = await graphql<{ staffLogin: { accessToken: string } }>(
+    platform.graphqlUrl,
+    'mutation ($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
+    { u: username, p: password },
+  );
+  if (!r.data) throw new Error(`staffLogin ${username} failed: ${JSON.stringify(r.errors)}`);
+  return r.data.staffLogin.accessToken;
+}
