@@ -25,6 +25,7 @@ import {
   uniqueTopicPrefix,
   type TestService,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from './app.module.js';
 
@@ -100,13 +101,7 @@ beforeAll(async () => {
   );
   db = service.app.get(DataSource);
   baseUrl = `http://127.0.0.1:${(service.app.getHttpServer().address() as AddressInfo).port}`;
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [listInbox, sendLoginCode, PING.notifications],
-    defaultTimeoutMs: 15000,
-  });
-  await client.start();
+  client = await startTestClient(kafka, [listInbox, sendLoginCode, PING.notifications], { timeoutMs: 15000 });
 });
 
 afterAll(async () => {

@@ -28,6 +28,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
@@ -87,20 +88,11 @@ beforeAll(async () => {
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   delete process.env.MEMBER_IDENTIFIER_PRIORITY;
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [
-      registerMember,
-      linkIdentity,
-      listIdentities,
-      resolveMember,
-      signInMiniProgram,
-      searchMembers,
-    ],
-    defaultTimeoutMs: 15000,
-  });
-  await client.start();
+  client = await startTestClient(
+    kafka,
+    [registerMember, linkIdentity, listIdentities, resolveMember, signInMiniProgram, searchMembers],
+    { timeoutMs: 15000 },
+  );
 });
 
 afterAll(async () => {

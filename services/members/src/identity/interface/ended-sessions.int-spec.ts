@@ -24,6 +24,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
@@ -60,21 +61,15 @@ beforeAll(async () => {
   kafka = new TestKafka(prefix);
   await kafka.createTopics();
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [
-      registerMember,
-      getMember,
-      getPointsBalance,
-      getMemberProfile,
-      listConsents,
-      deleteMemberAccount,
-      mergeMembers,
-    ],
-    defaultTimeoutMs: 20000,
-  });
-  await client.start();
+  client = await startTestClient(kafka, [
+    registerMember,
+    getMember,
+    getPointsBalance,
+    getMemberProfile,
+    listConsents,
+    deleteMemberAccount,
+    mergeMembers,
+  ]);
 });
 
 afterAll(async () => {

@@ -30,6 +30,7 @@ import {
   type TestService,
   sendAs,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberRepository } from '../application/member.repository.js';
@@ -83,13 +84,11 @@ beforeAll(async () => {
   published = await kafka.collect([memberRegistered.topic]);
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [registerMember, getMember, getMembers, mergeMembers, findMemberByPhone, PING.members],
-    defaultTimeoutMs: 15000,
-  });
-  await client.start();
+  client = await startTestClient(
+    kafka,
+    [registerMember, getMember, getMembers, mergeMembers, findMemberByPhone, PING.members],
+    { timeoutMs: 15000 },
+  );
 });
 
 afterAll(async () => {

@@ -33,6 +33,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
@@ -74,10 +75,9 @@ beforeAll(async () => {
   await kafka.createTopics();
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [
+  client = await startTestClient(
+    kafka,
+    [
       registerMember,
       getMember,
       getMemberProfile,
@@ -91,9 +91,8 @@ beforeAll(async () => {
       updateConsents,
       updateMemberProfile,
     ],
-    defaultTimeoutMs: 15000,
-  });
-  await client.start();
+    { timeoutMs: 15000 },
+  );
 });
 
 afterAll(async () => {

@@ -27,6 +27,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { PartnerVisibility } from '../../privacy/application/partner-visibility.js';
@@ -81,13 +82,13 @@ beforeAll(async () => {
   await kafka.createTopics();
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [registerMember, recordPurchase, partnerLookupMember, updateConsents, exportMemberData],
-    defaultTimeoutMs: 20000,
-  });
-  await client.start();
+  client = await startTestClient(kafka, [
+    registerMember,
+    recordPurchase,
+    partnerLookupMember,
+    updateConsents,
+    exportMemberData,
+  ]);
 });
 
 afterAll(async () => {

@@ -42,6 +42,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ExpirePointsJob } from '../application/jobs/expire-points.job.js';
@@ -136,14 +137,10 @@ beforeAll(async () => {
   ]);
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [registerMember, mergeMembers, ...MEMBERS_LEDGER_OPERATIONS],
-    // Correctness, not latency: on a loaded 2-core machine 50 contending postings can take a while.
-    defaultTimeoutMs: 60000,
+  // Correctness, not latency: on a loaded 2-core machine 50 contending postings can take a while.
+  client = await startTestClient(kafka, [registerMember, mergeMembers, ...MEMBERS_LEDGER_OPERATIONS], {
+    timeoutMs: 60000,
   });
-  await client.start();
 });
 
 afterAll(async () => {

@@ -31,6 +31,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberDataExportRegistry } from '../application/member-data-export.js';
@@ -98,10 +99,9 @@ beforeAll(async () => {
     section: 'test-ledger',
     collect: async (memberId) => ({ memberId, entries: [] }),
   });
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [
+  client = await startTestClient(
+    kafka,
+    [
       registerMember,
       listConsents,
       updateConsents,
@@ -110,9 +110,8 @@ beforeAll(async () => {
       exportMemberData,
       deleteMemberAccount,
     ],
-    defaultTimeoutMs: 15000,
-  });
-  await client.start();
+    { timeoutMs: 15000 },
+  );
 });
 
 afterAll(async () => {

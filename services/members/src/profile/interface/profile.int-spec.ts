@@ -22,6 +22,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
@@ -53,13 +54,9 @@ beforeAll(async () => {
   await kafka.createTopics();
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [registerMember, getMemberProfile, updateMemberProfile],
-    defaultTimeoutMs: 15000,
+  client = await startTestClient(kafka, [registerMember, getMemberProfile, updateMemberProfile], {
+    timeoutMs: 15000,
   });
-  await client.start();
 });
 
 afterAll(async () => {

@@ -29,6 +29,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { calendarDayIn } from '../../profile/domain/profile.js';
@@ -90,13 +91,11 @@ beforeAll(async () => {
   published = await kafka.collect([birthdayUpcoming.topic]);
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [registerMember, updateMemberProfile, getMemberSegments, searchMembers],
-    defaultTimeoutMs: 15000,
-  });
-  await client.start();
+  client = await startTestClient(
+    kafka,
+    [registerMember, updateMemberProfile, getMemberSegments, searchMembers],
+    { timeoutMs: 15000 },
+  );
 });
 
 afterAll(async () => {

@@ -31,6 +31,7 @@ import {
   sendAs,
   failureOf,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ReviewTiersJob } from '../application/review-tiers.job.js';
@@ -111,13 +112,11 @@ beforeAll(async () => {
   await kafka.createTopics();
   service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [registerMember, getMemberTier, listTierHistory, listTiers, searchMembers],
-    defaultTimeoutMs: 15000,
-  });
-  await client.start();
+  client = await startTestClient(
+    kafka,
+    [registerMember, getMemberTier, listTierHistory, listTiers, searchMembers],
+    { timeoutMs: 15000 },
+  );
 });
 
 afterAll(async () => {

@@ -28,6 +28,7 @@ import {
   uniqueTopicPrefix,
   type TestService,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { SlaReplanJob } from '../application/jobs/sla-replan.job.js';
@@ -62,13 +63,7 @@ beforeAll(async () => {
     topicPrefix: prefix,
     env: { MALL_TIME_ZONE: 'America/New_York' },
   });
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [...TICKETS_OPERATIONS],
-    defaultTimeoutMs: 20000,
-  });
-  await client.start();
+  client = await startTestClient(kafka, [...TICKETS_OPERATIONS]);
 });
 
 afterAll(async () => {

@@ -28,6 +28,7 @@ import {
   type CollectedMessage,
   type TestService,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import {
   acknowledgeTicket,
@@ -121,13 +122,7 @@ beforeAll(async () => {
     topicPrefix: prefix,
   });
   db = service.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [...TICKETS_OPERATIONS],
-    defaultTimeoutMs: 20000,
-  });
-  await client.start();
+  client = await startTestClient(kafka, [...TICKETS_OPERATIONS]);
 });
 
 afterAll(async () => {

@@ -27,6 +27,7 @@ import {
   uniqueTopicPrefix,
   type TestService,
   testActor,
+  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../../app.module.js';
 import { SlaSchedulerJob, type SlaRunResult } from './sla-scheduler.job.js';
@@ -106,13 +107,7 @@ beforeAll(async () => {
   await kafka.createTopics();
   replicas.push(await boot('tickets-a'), await boot('tickets-b'));
   db = replicas[0]!.app.get(DataSource);
-  client = new RequestClient({
-    kafka: kafka.kafka,
-    topicPrefix: prefix,
-    operations: [...TICKETS_OPERATIONS],
-    defaultTimeoutMs: 20000,
-  });
-  await client.start();
+  client = await startTestClient(kafka, [...TICKETS_OPERATIONS]);
 });
 
 afterAll(async () => {
