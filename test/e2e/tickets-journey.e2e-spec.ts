@@ -313,6 +313,53 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
     expect(errorOf(await gql(STATS, { f: { from, to } }, me.headers))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('a repair through the graph: the store registers it, quotes it and tells the customer how to care for the piece', async () => {
+    const me = await shopper();
+    const OPEN_REPAIR =
+      'mutation ($input: OpenTicketInput!) { openTicket(input: $input) { number afterSales { flow step details } } }';
+    const opened = await gql<{ openTicket: { number: string; afterSales: { step: string } } }>(
+      OPEN_REPAIR,
+      {
+        input: {
+          channel: 'APP',
+          category: 'REPAIR',
+          storeId: aurora.storeId,
+          description: 'A stone of my ring is loose',
+          afterSales: {
+            flow: 'REPAIR',
+            productCode: 'AJ-RING-0925',
+            reason: 'Loose stone',
+            purchaseDate: '2026-10-03',
+          },
+        },
+      },
+      me.headers,
+    );
+    expect(opened.errors).toBeUndefined();
+    const n = opened.data!.openTicket.number;
+    const STEP =
+      'mutation ($n: String!, $s: String!, $d: AfterSalesStepDetailsInput) { advanceAfterSales(number: $n, step: $s, details: $d) { afterSales { step details } } }';
+    const store = apiKey(writeKeyA);
+    await gql(STEP, { n, s: 'ASSESSED', d: { finding: 'Prong bent' } }, store);
+    expect(errorOf(await gql(STEP, { n, s: 'QUOTED' }, store))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'details.quoteFen',
+    });
+    const quoted = await gql<{ advanceAfterSales: { afterSales: { step: string; details: string } } }>(
+      STEP,
+      { n, s: 'QUOTED', d: { quoteFen: 30_000 } },
+      store,
+    );
+    expect(quoted.data!.advanceAfterSales.afterSales.step).toBe('QUOTED');
+    expect(JSON.parse(quoted.data!.advanceAfterSales.afterSales.details)).toMatchObject({
+      productCode: 'AJ-RING-0925',
+      finding: 'Prong bent',
+      quoteFen: 30_000,
+    });
+    // Another tenant's store cannot move it.
+    expect(errorOf(await gql(STEP, { n, s: 'APPROVED' }, apiKey(keyB)))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('a level-2 ticket cannot be worked by frontline; a supervisor works it', async () => {
     const t = await open((await shopper()).headers);
     const frontline = await staff('frontline.demo');

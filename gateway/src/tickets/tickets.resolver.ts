@@ -31,6 +31,7 @@ import type { GatewayContext } from '../graphql/gateway-context.js';
 import { PageInfo } from '../graphql/page-info.js';
 import { StoreDirectory } from '../points/store-directory.js';
 import {
+  AfterSalesStepDetailsInput,
   CompensationKindEnum,
   DepartmentEnum,
   EscalationReasonEnum,
@@ -384,17 +385,23 @@ export class TicketsResolver {
   }
 
   @Mutation(() => Ticket, {
-    description: 'Moves the after-sales flow one step (e.g. INSPECTED, APPROVED, IN_REPAIR).',
+    description:
+      'Moves the after-sales flow one step (e.g. INSPECTED, APPROVED, IN_REPAIR) with what the step records; the customer is informed by event.',
   })
   @Access(WORKERS)
   advanceAfterSales(
     @Args('number') number: string,
     @Args('step') step: string,
     @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @Args('details', { type: () => AfterSalesStepDetailsInput, nullable: true })
+    details: AfterSalesStepDetailsInput | null,
     @CurrentActor() actor: Actor,
     @Context() context: GatewayContext,
   ): Promise<Ticket> {
-    return this.ticketOp(advanceAfterSales, { number, step, note }, actor, context);
+    const given = Object.fromEntries(
+      Object.entries({ ...(details ?? {}) }).filter(([, v]) => v !== null && v !== undefined),
+    ) as Record<string, string | number | boolean>;
+    return this.ticketOp(advanceAfterSales, { number, step, note, details: given }, actor, context);
   }
 
   @Mutation(() => SlaPolicy, { description: 'Creates or replaces an SLA policy (managers and above).' })

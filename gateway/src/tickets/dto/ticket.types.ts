@@ -265,13 +265,34 @@ export class SlaPolicy {
   @Field(() => Float) warnRatio!: number;
 }
 
-@InputType()
+@InputType({
+  description:
+    'The registration of an after-sales case. A return or exchange needs purchaseDate, productCode and reason; a repair productCode and reason (the fault).',
+})
 export class AfterSalesInput {
   @Field(() => AfterSalesFlowEnum) flow!: 'RETURN_EXCHANGE' | 'REPAIR';
-  @Field(() => String, { nullable: true }) purchaseDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not in the future.' })
+  purchaseDate?: string | null;
   @Field(() => String, { nullable: true }) productCode?: string | null;
   @Field(() => String, { nullable: true }) reason?: string | null;
-  @Field(() => String, { nullable: true }) proof?: string | null;
+  @Field(() => String, { nullable: true, description: 'Receipt or order number, or a photo reference.' })
+  proof?: string | null;
+}
+
+@InputType({
+  description:
+    'What an after-sales step records. DENIED needs policyReason; REFUNDED refundFen; EXCHANGED newProductCode; QUOTED quoteFen, or underWarranty: true for a free repair; READY_FOR_PICKUP careAdvice.',
+})
+export class AfterSalesStepDetailsInput {
+  @Field(() => String, { nullable: true, description: 'Inspection or assessment finding.' })
+  finding?: string | null;
+  @Field(() => String, { nullable: true }) policyReason?: string | null;
+  @Field(() => Int, { nullable: true, description: 'In fen.' }) refundFen?: number | null;
+  @Field(() => String, { nullable: true }) newProductCode?: string | null;
+  @Field(() => Int, { nullable: true, description: 'In fen; 0 or absent under warranty.' })
+  quoteFen?: number | null;
+  @Field(() => Boolean, { nullable: true }) underWarranty?: boolean | null;
+  @Field(() => String, { nullable: true }) careAdvice?: string | null;
 }
 
 @InputType()

@@ -151,6 +151,8 @@ export const ticketAfterSalesStep = ticketEvent(
     flow: z.enum(['RETURN_EXCHANGE', 'REPAIR']),
     step: z.string(),
     note: z.string().nullable(),
+    /** What the step recorded, e.g. quoteFen or underWarranty, policyReason, refundFen, careAdvice. */
+    details: z.record(z.string(), z.unknown()).default({}),
   },
 );
 

@@ -1,5 +1,11 @@
 import { describe, it, expect } from '@jest/globals';
-import { AFTER_SALES_FLOWS, AFTER_SALES_KINDS, advanceAfterSales, stepsOf } from './after-sales.js';
+import {
+  AFTER_SALES_FLOWS,
+  AFTER_SALES_KINDS,
+  advanceAfterSales,
+  stepDetailsProblem,
+  stepsOf,
+} from './after-sales.js';
 import { TicketsError, TicketsErrorCode } from './tickets.errors.js';
 
 describe('after-sales flows', () => {
@@ -50,5 +56,78 @@ describe('after-sales flows', () => {
 
   it('a step of the other flow is rejected too', () => {
     expect(() => advanceAfterSales('RETURN_EXCHANGE', 'APPROVED', 'IN_REPAIR')).toThrow(TicketsError);
+  });
+});
+
+describe('what each after-sales step must carry', () => {
+  const today = '2026-11-22';
+  it.each([
+    [
+      'a complete return registration',
+      'RETURN_EXCHANGE',
+      'REGISTERED',
+      { purchaseDate: '2026-11-20', productCode: 'AJ-1', reason: 'Clasp broken' },
+      null,
+    ],
+    [
+      'a return without a product code',
+      'RETURN_EXCHANGE',
+      'REGISTERED',
+      { purchaseDate: '2026-11-20', reason: 'x' },
+      'productCode',
+    ],
+    [
+      'a return bought in the future',
+      'RETURN_EXCHANGE',
+      'REGISTERED',
+      { purchaseDate: '2026-11-23', productCode: 'AJ-1', reason: 'x' },
+      'purchaseDate',
+    ],
+    [
+      'a return bought on 30 February',
+      'RETURN_EXCHANGE',
+      'REGISTERED',
+      { purchaseDate: '2026-02-30', productCode: 'AJ-1', reason: 'x' },
+      'purchaseDate',
+    ],
+    [
+      'a blank reason',
+      'RETURN_EXCHANGE',
+      'REGISTERED',
+      { purchaseDate: '2026-11-20', productCode: 'AJ-1', reason: '  ' },
+      'reason',
+    ],
+    [
+      'a denial with its policy reason',
+      'RETURN_EXCHANGE',
+      'DENIED',
+      { policyReason: 'Engraved items are final sale' },
+      null,
+    ],
+    ['a denial without one', 'RETURN_EXCHANGE', 'DENIED', {}, 'policyReason'],
+    ['a refund of 0 fen', 'RETURN_EXCHANGE', 'REFUNDED', { refundFen: 0 }, 'refundFen'],
+    ['a refund of 1.5 fen', 'RETURN_EXCHANGE', 'REFUNDED', { refundFen: 1.5 }, 'refundFen'],
+    ['a refund of 129,900 fen', 'RETURN_EXCHANGE', 'REFUNDED', { refundFen: 129_900 }, null],
+    ['an exchange without the new product', 'RETURN_EXCHANGE', 'EXCHANGED', {}, 'newProductCode'],
+    ['an inspection (nothing required)', 'RETURN_EXCHANGE', 'INSPECTED', {}, null],
+    ['a repair intake', 'REPAIR', 'RECEIVED', { productCode: 'R-1', reason: 'Loose stone' }, null],
+    ['a repair intake without the fault', 'REPAIR', 'RECEIVED', { productCode: 'R-1' }, 'reason'],
+    ['a paid quote', 'REPAIR', 'QUOTED', { quoteFen: 30_000 }, null],
+    ['a free quote under warranty', 'REPAIR', 'QUOTED', { underWarranty: true }, null],
+    ['a free quote under warranty, 0 given', 'REPAIR', 'QUOTED', { underWarranty: true, quoteFen: 0 }, null],
+    ['a charge under warranty', 'REPAIR', 'QUOTED', { underWarranty: true, quoteFen: 500 }, 'quoteFen'],
+    ['no quote at all', 'REPAIR', 'QUOTED', {}, 'quoteFen'],
+    [
+      'a pick-up notice with care advice',
+      'REPAIR',
+      'READY_FOR_PICKUP',
+      { careAdvice: 'Avoid perfume on the setting' },
+      null,
+    ],
+    ['a pick-up notice without it', 'REPAIR', 'READY_FOR_PICKUP', {}, 'careAdvice'],
+  ] as const)('%s', (_name, kind, step, details, field) => {
+    const problem = stepDetailsProblem(kind, step, details, today);
+    if (field === null) expect(problem).toBeNull();
+    else expect(problem).toMatchObject({ field });
   });
 });

@@ -80,3 +80,81 @@ export function advanceAfterSales(
   }
   return to;
 }
+
+/** What a step must carry in its details (the jewelry store's standards), as data. */
+type DetailRule =
+  | { field: string; kind: 'text' | 'date' | 'positiveInt' }
+  /** A repair quote: free (`underWarranty: true`, quoteFen 0 or absent) or a positive amount in fen. */
+  | { field: 'quoteFen'; kind: 'quote' };
+
+export const STEP_DETAILS: Record<AfterSalesKind, Partial<Record<AfterSalesStep, readonly DetailRule[]>>> = {
+  RETURN_EXCHANGE: {
+    REGISTERED: [
+      { field: 'purchaseDate', kind: 'date' },
+      { field: 'productCode', kind: 'text' },
+      { field: 'reason', kind: 'text' },
+    ],
+    DENIED: [{ field: 'policyReason', kind: 'text' }],
+    REFUNDED: [{ field: 'refundFen', kind: 'positiveInt' }],
+    EXCHANGED: [{ field: 'newProductCode', kind: 'text' }],
+  },
+  REPAIR: {
+    RECEIVED: [
+      { field: 'productCode', kind: 'text' },
+      { field: 'reason', kind: 'text' },
+    ],
+    QUOTED: [{ field: 'quoteFen', kind: 'quote' }],
+    READY_FOR_PICKUP: [{ field: 'careAdvice', kind: 'text' }],
+  },
+};
+
+const isRealDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+
+/**
+ * The first detail a step lacks or gets wrong, with its field; null when the details are
+ * complete. `today` (the mall's local date) bounds purchase dates: a purchase is not in the future.
+ */
+export function stepDetailsProblem(
+  kind: AfterSalesKind,
+  step: AfterSalesStep,
+  details: Readonly<Record<string, unknown>>,
+  today: string,
+): { field: string; problem: string } | null {
+  for (const rule of STEP_DETAILS[kind][step] ?? []) {
+    const value = details[rule.field];
+    const missing =
+      value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+    switch (rule.kind) {
+      case 'text':
+        if (missing || typeof value !== 'string')
+          return { field: rule.field, problem: `${step} needs it as text` };
+        break;
+      case 'date':
+        if (missing || typeof value !== 'string' || !isRealDate(value))
+          return { field: rule.field, problem: `${step} needs it as a date YYYY-MM-DD` };
+        if (value > today) return { field: rule.field, problem: `${value} is in the future` };
+        break;
+      case 'positiveInt':
+        if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
+          return { field: rule.field, problem: `${step} needs it as a whole number of fen above 0` };
+        break;
+      case 'quote': {
+        if (details.underWarranty === true) {
+          if (value !== undefined && value !== null && value !== 0)
+            return { field: rule.field, problem: 'a repair under warranty is free: give 0 or leave it out' };
+        } else if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+          return {
+            field: rule.field,
+            problem: 'a quote is a whole number of fen above 0, or free with underWarranty: true',
+          };
+        }
+        break;
+      }
+    }
+  }
+  return null;
+}

@@ -78,6 +78,17 @@ function call<O extends OperationContract>(
   });
 }
 
+/** The wire code and the field a refused call names. */
+async function fieldErrorOf(promise: Promise<unknown>): Promise<{ code: string; field: string | undefined }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return { code: error.code, field: error.field };
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
 async function failureOf(promise: Promise<unknown>): Promise<{ code: string; reason: string }> {
   try {
     await promise;
@@ -577,7 +588,7 @@ describe('after-sales', () => {
         category: 'REPAIR',
         tenantId: 't-jewel',
         storeId: 'jewel-1',
-        afterSales: { flow: 'REPAIR', details: { productCode: 'R-123' } },
+        afterSales: { flow: 'REPAIR', details: { productCode: 'R-123', reason: 'Loose stone' } },
       }),
       member(),
     );
@@ -589,7 +600,21 @@ describe('after-sales', () => {
       reason: 'TICKET_AFTER_SALES_ILLEGAL_STEP',
     });
     t = await call(acknowledgeTicket, { number: t.number }, frontline);
-    for (const step of ['ASSESSED', 'QUOTED', 'APPROVED', 'IN_REPAIR'])
+    t = await call(advanceAfterSales, { number: t.number, step: 'ASSESSED' }, frontline);
+    // A quote is an amount, or free under warranty; without either the step is refused and nothing moves.
+    expect(
+      await fieldErrorOf(call(advanceAfterSales, { number: t.number, step: 'QUOTED' }, frontline)),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'details.quoteFen',
+    });
+    expect((await call(getTicket, { number: t.number }, frontline)).afterSales!.step).toBe('ASSESSED');
+    t = await call(
+      advanceAfterSales,
+      { number: t.number, step: 'QUOTED', details: { underWarranty: true } },
+      frontline,
+    );
+    for (const step of ['APPROVED', 'IN_REPAIR'])
       t = await call(advanceAfterSales, { number: t.number, step }, frontline);
     expect(t).toMatchObject({
       afterSales: { step: 'IN_REPAIR' },
@@ -598,7 +623,70 @@ describe('after-sales', () => {
     });
     t = await call(advanceAfterSales, { number: t.number, step: 'QUALITY_CHECKED' }, frontline);
     expect(t.slaState).toBe('ON_TRACK');
-    expect(t.afterSales!.details).toMatchObject({ productCode: 'R-123' });
+    expect(t.afterSales!.details).toMatchObject({ productCode: 'R-123', underWarranty: true });
+    expect(
+      await fieldErrorOf(call(advanceAfterSales, { number: t.number, step: 'READY_FOR_PICKUP' }, frontline)),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'details.careAdvice' });
+    t = await call(
+      advanceAfterSales,
+      { number: t.number, step: 'READY_FOR_PICKUP', details: { careAdvice: 'Keep it away from perfume' } },
+      frontline,
+    );
+    expect(t.afterSales!.step).toBe('READY_FOR_PICKUP');
+    expect(t.pauseReason).toBe('WAITING_ON_CUSTOMER');
+  });
+
+  it('a return is registered with purchase date, product and reason, and denied only with the policy reason', async () => {
+    const [{ n: before }] = (await db.query(`SELECT count(*)::int AS n FROM tickets`)) as { n: number }[];
+    const registration = { purchaseDate: '2026-11-01', productCode: 'AJ-NECK-7', reason: 'Clasp broke' };
+    const open = (details: Record<string, string>) =>
+      call(
+        openTicket,
+        complaint({
+          category: 'RETURN_EXCHANGE',
+          tenantId: 't-jewel',
+          storeId: 'jewel-1',
+          afterSales: { flow: 'RETURN_EXCHANGE', details },
+        }),
+        member(),
+      );
+    expect(await fieldErrorOf(open({ productCode: 'AJ-NECK-7', reason: 'Clasp broke' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'afterSales.purchaseDate',
+    });
+    expect(await fieldErrorOf(open({ ...registration, purchaseDate: '2999-01-01' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'afterSales.purchaseDate',
+    });
+    const [{ n: afterRefusals }] = (await db.query(`SELECT count(*)::int AS n FROM tickets`)) as {
+      n: number;
+    }[];
+    expect(afterRefusals).toBe(before);
+    let t = await open(registration);
+    expect(t.afterSales).toMatchObject({
+      flow: 'RETURN_EXCHANGE',
+      step: 'REGISTERED',
+      details: registration,
+    });
+    t = await call(advanceAfterSales, { number: t.number, step: 'INSPECTED' }, frontline);
+    expect(
+      await fieldErrorOf(call(advanceAfterSales, { number: t.number, step: 'DENIED' }, frontline)),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'details.policyReason',
+    });
+    t = await call(
+      advanceAfterSales,
+      { number: t.number, step: 'DENIED', details: { policyReason: 'Worn for more than 7 days' } },
+      frontline,
+    );
+    expect(t.afterSales).toMatchObject({
+      step: 'DENIED',
+      details: { policyReason: 'Worn for more than 7 days' },
+    });
+    expect(
+      t.history.filter((h) => h.action === 'AFTER_SALES_STEP').map((h) => h.detail.to ?? h.detail.step),
+    ).toEqual(['REGISTERED', 'INSPECTED', 'DENIED']);
   });
 
   it('a ticket without a flow has no after-sales to advance', async () => {

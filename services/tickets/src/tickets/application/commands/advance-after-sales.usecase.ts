@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ticketAfterSalesStep, type TicketView } from '@atrium/contracts';
 import { OutboxWriter } from '@atrium/messaging';
-import { advanceAfterSales, PAUSING_STEPS, type AfterSalesStep } from '../../domain/after-sales.js';
+import {
+  advanceAfterSales,
+  PAUSING_STEPS,
+  stepDetailsProblem,
+  type AfterSalesStep,
+} from '../../domain/after-sales.js';
+import { formatLocalDate, localDateOf } from '../../domain/business-calendar.js';
 import { checkWork, type TicketActor } from '../../domain/ticket-access.policy.js';
-import { TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
+import { invalidInput, TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
 import { TicketStore } from '../../infrastructure/ticket.store.js';
 import { ticketRef } from '../ticket-events.js';
 import { TicketWork } from '../ticket-work.js';
@@ -39,17 +45,21 @@ export class AdvanceAfterSalesUseCase {
           );
         const from = flow.step;
         const to = advanceAfterSales(flow.flow, from, step as AfterSalesStep);
+        const merged = { ...flow.details, ...details };
+        const today = formatLocalDate(localDateOf(ctx.now.getTime(), ctx.settings.calendar.timeZone));
+        const problem = stepDetailsProblem(flow.flow, to, merged, today);
+        if (problem) throw invalidInput(`details.${problem.field}`, problem.problem);
         await this.store.saveAfterSales(ctx.ticket.id, {
           ...flow,
           step: to,
-          details: { ...flow.details, ...details },
+          details: merged,
           updatedAt: ctx.now,
         });
         await ctx.record({
           action: 'AFTER_SALES_STEP',
           fromStatus: null,
           toStatus: null,
-          detail: { flow: flow.flow, from, to, note },
+          detail: { flow: flow.flow, from, to, note, details },
         });
         const waits = PAUSING_STEPS[flow.flow].includes(to);
         const active = ['OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'PROPOSED', 'REOPENED'].includes(
@@ -62,7 +72,7 @@ export class AdvanceAfterSalesUseCase {
         }
         await this.outbox.add(
           ticketAfterSalesStep,
-          { ...ticketRef(ctx.ticket, actor.id, ctx.now), flow: flow.flow, step: to, note },
+          { ...ticketRef(ctx.ticket, actor.id, ctx.now), flow: flow.flow, step: to, note, details },
           ctx.ticket.id,
         );
       },

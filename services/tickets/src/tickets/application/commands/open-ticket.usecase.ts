@@ -4,7 +4,7 @@ import { ticketOpened, type openTicket, type TicketView, type ValidatedRequest }
 import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
-import { AFTER_SALES_FLOWS } from '../../domain/after-sales.js';
+import { AFTER_SALES_FLOWS, stepDetailsProblem } from '../../domain/after-sales.js';
 import { formatLocalDate, localDateOf } from '../../domain/business-calendar.js';
 import { DEFAULT_SLA_POLICIES, selectPolicy } from '../../domain/sla-policy.js';
 import { checkOpen, type TicketActor } from '../../domain/ticket-access.policy.js';
@@ -64,6 +64,11 @@ export class OpenTicketUseCase {
       const now = this.clock.now();
       const settings = await this.store.settings();
       const day = formatLocalDate(localDateOf(now.getTime(), settings.calendar.timeZone));
+      if (req.afterSales) {
+        const first = AFTER_SALES_FLOWS[req.afterSales.flow].first;
+        const problem = stepDetailsProblem(req.afterSales.flow, first, req.afterSales.details ?? {}, day);
+        if (problem) throw invalidInput(`afterSales.${problem.field}`, problem.problem);
+      }
       const number = ticketNumber(day, await this.store.nextDaySequence(day));
       const memberTier = memberId ? await this.store.memberTier(memberId) : null;
       const policy =
