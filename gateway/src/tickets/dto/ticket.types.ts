@@ -300,7 +300,7 @@ export class OpenTicketInput {
   @Field(() => TicketChannelEnum) channel!: (typeof TICKET_CHANNELS)[number];
   @Field({
     description:
-      'PRODUCT_QUALITY, SERVICE_ATTITUDE, STORE_POLICY, PARKING, FACILITIES, CLEANLINESS, SAFETY, LOST_AND_FOUND, RETURN_EXCHANGE, REPAIR, SUGGESTION, OTHER.',
+      'A code of an active category of ticketCategories (the taxonomy managers edit), e.g. SERVICE_ATTITUDE, PARKING, REPAIR.',
   })
   category!: string;
   @Field(() => TicketSeverityEnum, { nullable: true }) severity?: (typeof TICKET_SEVERITIES)[number] | null;
