@@ -360,6 +360,38 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
     expect(errorOf(await gql(STEP, { n, s: 'APPROVED' }, apiKey(keyB)))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it('an escalation alerts the staff of the new level in their console, not the front desk', async () => {
+    const me = await shopper();
+    const t = await open(me.headers);
+    const frontline = await staff('frontline.demo');
+    const escalated = await gql(
+      'mutation ($n: String!) { escalateTicket(number: $n, reason: CUSTOMER_ASKED_SUPERVISOR) { level } }',
+      { n: t.number },
+      frontline,
+    );
+    expect(escalated.errors).toBeUndefined();
+    const ALERTS = '{ staffAlerts(first: 100) { kind level ticketNumber title } }';
+    type A = { staffAlerts: { kind: string; level: string; ticketNumber: string; title: string }[] };
+    const supervisor = await staff('supervisor.demo');
+    await expectEventually(
+      async () => {
+        const r = await gql<A>(ALERTS, {}, supervisor);
+        expect(r.data!.staffAlerts.filter((a) => a.ticketNumber === t.number)).toEqual([
+          {
+            kind: 'ESCALATED',
+            level: 'SUPERVISOR',
+            ticketNumber: t.number,
+            title: expect.stringContaining(t.number),
+          },
+        ]);
+      },
+      { timeoutMs: 20000 },
+    );
+    const desk = await gql<A>(ALERTS, {}, frontline);
+    expect(desk.data!.staffAlerts.map((a) => a.ticketNumber)).not.toContain(t.number);
+    expect(errorOf(await gql(ALERTS, {}, me.headers))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('a level-2 ticket cannot be worked by frontline; a supervisor works it', async () => {
     const t = await open((await shopper()).headers);
     const frontline = await staff('frontline.demo');

@@ -4,6 +4,7 @@ import { NOTIFICATIONS_MIGRATIONS } from './database/migrations.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import type { NotificationsConfig } from './notifications.config.js';
 import { SmsModule } from './sms/sms.module.js';
+import { StaffAlertsModule } from './staff-alerts/staff-alerts.module.js';
 
 @Module({})
 export class AppModule {
@@ -17,6 +18,7 @@ export class AppModule {
           migrations: NOTIFICATIONS_MIGRATIONS,
         }),
         InboxModule,
+        StaffAlertsModule,
         SmsModule.forRoot(config.SMS_PROVIDER),
       ],
     };

@@ -20,7 +20,7 @@ import { getMemberTier, listTierHistory, listTiers } from './members-tiers.opera
 import { getMemberSegments } from './members-segments.operations.js';
 import { mergeMembers } from './members-merge.operations.js';
 import { MEMBERS_LEDGER_OPERATIONS } from './members-ledger.operations.js';
-import { listInbox, sendLoginCode } from './notifications.operations.js';
+import { listInbox, listStaffAlerts, sendLoginCode } from './notifications.operations.js';
 import { PING } from './system.operations.js';
 import { TICKETS_OPERATIONS } from './tickets.operations.js';
 
@@ -42,6 +42,7 @@ export const ALL_OPERATIONS = [
   findMemberByPhone,
   sendLoginCode,
   listInbox,
+  listStaffAlerts,
   ...Object.values(PING),
   getMembers,
   listConsents,

@@ -32,3 +32,25 @@ export const listInbox = defineOperation({
   request: z.object({ memberId: z.uuid(), first: z.number().int().min(1).max(100).default(20) }),
   response: z.object({ items: z.array(inboxMessageSchema), unread: z.number().int().nonnegative() }),
 });
+
+export const staffAlertSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['SLA_WARNING', 'SLA_BREACHED', 'ESCALATED']),
+  /** Staff at or above this level see the alert. */
+  level: z.enum(['FRONTLINE', 'SUPERVISOR', 'MANAGER', 'SENIOR_MANAGER']),
+  ticketId: z.uuid(),
+  ticketNumber: z.string(),
+  storeId: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  occurredAt: z.iso.datetime({ offset: true }),
+});
+
+export const listStaffAlerts = defineOperation({
+  service: 'notifications',
+  operation: 'list-staff-alerts',
+  description:
+    'Ticket alerts for the signed-in staff member, newest first: SLA warnings and breaches and escalations of tickets at or below its level (staff only).',
+  request: z.object({ first: z.number().int().min(1).max(100).default(20) }),
+  response: z.object({ items: z.array(staffAlertSchema) }),
+});

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { defineOperation, type ServiceName } from '../define.js';
 
-const pingResponse = z.object({ service: z.string(), instance: z.string(), time: z.iso.datetime({ offset: true }) });
+const pingResponse = z.object({
+  service: z.string(),
+  instance: z.string(),
+  time: z.iso.datetime({ offset: true }),
+});
 
 function ping(service: Exclude<ServiceName, 'gateway'>) {
   return defineOperation({
