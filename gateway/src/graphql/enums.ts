@@ -10,6 +10,11 @@ function enumOf<V extends string>(values: readonly V[]): Record<string, V> {
   return Object.fromEntries(values.map((value) => [value.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), value]));
 }
 
+/** A GraphQL enum for values that are GraphQL names already (e.g. TICKET_CHANNELS): each value is its own name. */
+export function enumOfNames<V extends string>(values: readonly V[]): Record<V, V> {
+  return Object.fromEntries(values.map((value) => [value, value])) as Record<V, V>;
+}
+
 export const ChannelEnum = enumOf(CHANNELS);
 export const LanguageEnum = enumOf(LANGUAGES);
 export const ConsentPurposeEnum = enumOf(CONSENT_PURPOSES);

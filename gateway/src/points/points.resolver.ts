@@ -16,8 +16,9 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { badInput, forbidden, fromZodError } from '@atrium/platform';
+import { badInput, forbidden } from '@atrium/platform';
 import { Access, checkAccess, CurrentActor } from '../auth/access.js';
+import { checkedRequest } from '../graphql/checked-request.js';
 import type { GatewayContext } from '../graphql/gateway-context.js';
 import { PageInfo } from '../graphql/page-info.js';
 import { Member } from '../members/dto/member.types.js';
@@ -57,17 +58,6 @@ function checkPartnerStore(actor: Actor, store: DirectoryStore): string {
       'POINTS_OTHER_TENANT',
     );
   return store.tenantId;
-}
-
-/** Validates a request against its contract, naming the bad field under `root`. */
-function checked<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  root: string | undefined,
-): OperationRequest<O> {
-  const result = op.request.safeParse(request);
-  if (!result.success) throw fromZodError(result.error, root);
-  return request;
 }
 
 /** Points: the member's balance on `Member.points`, the ledger, rewards, redemptions, purchases and settlements. */
@@ -116,7 +106,7 @@ export class PointsResolver {
     checkOwnOrStaff(actor, memberId);
     const page = await this.send(
       listPointsLedger,
-      checked(listPointsLedger, { memberId, first, after: after ?? null }, undefined),
+      checkedRequest(listPointsLedger, { memberId, first, after: after ?? null }, undefined),
       actor,
       context,
       memberId,
@@ -152,7 +142,7 @@ export class PointsResolver {
       throw forbidden('a partner can only read its own tenant’s settlement', 'POINTS_OTHER_TENANT');
     return this.send(
       tenantSettlement,
-      checked(tenantSettlement, { tenantId, month }, undefined),
+      checkedRequest(tenantSettlement, { tenantId, month }, undefined),
       actor,
       context,
       tenantId,
@@ -171,7 +161,7 @@ export class PointsResolver {
   ): Promise<PurchaseReceipt> {
     const store = await this.storeOf(input.storeId);
     const tenantId = checkPartnerStore(actor, store);
-    const request = checked(
+    const request = checkedRequest(
       recordPurchase,
       {
         tenantId,
@@ -203,7 +193,7 @@ export class PointsResolver {
     @Context() context: GatewayContext,
   ): Promise<ReturnReceipt> {
     const tenantId = checkPartnerStore(actor, await this.storeOf(input.storeId));
-    const request = checked(
+    const request = checkedRequest(
       recordReturn,
       { tenantId, orderId: input.orderId, returnId: input.returnId, amountFen: input.amountFen },
       'input',
@@ -218,7 +208,7 @@ export class PointsResolver {
     @CurrentActor() actor: Actor,
     @Context() context: GatewayContext,
   ): Promise<Redemption> {
-    const request = checked(
+    const request = checkedRequest(
       redeemPoints,
       {
         memberId: actor.id,
@@ -241,7 +231,7 @@ export class PointsResolver {
     @CurrentActor() actor: Actor,
     @Context() context: GatewayContext,
   ): Promise<PointsAdjustment> {
-    const request = checked(
+    const request = checkedRequest(
       adjustPoints,
       { memberId: input.memberId, points: input.points, reason: input.reason },
       'input',
@@ -259,7 +249,12 @@ export class PointsResolver {
     @Context() context: GatewayContext,
   ): Promise<number> {
     return (
-      await this.send(setParkingRate, checked(setParkingRate, { pointsPerHour }, undefined), actor, context)
+      await this.send(
+        setParkingRate,
+        checkedRequest(setParkingRate, { pointsPerHour }, undefined),
+        actor,
+        context,
+      )
     ).pointsPerHour;
   }
 

@@ -10,8 +10,8 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { fromZodError } from '@atrium/platform';
 import { Access, CurrentActor } from '../auth/access.js';
+import { checkedRequest } from '../graphql/checked-request.js';
 import type { GatewayContext } from '../graphql/gateway-context.js';
 import {
   TicketCategory,
@@ -38,9 +38,7 @@ export class TicketConfigResolver {
     actor: Actor,
     context: GatewayContext,
   ): Promise<OperationResponse<O>> {
-    const parsed = op.request.safeParse(request);
-    if (!parsed.success) throw fromZodError(parsed.error, 'input');
-    return this.requests.send(op, request, { context: context.contextFor(actor) });
+    return this.requests.send(op, checkedRequest(op, request, 'input'), { context: context.contextFor(actor) });
   }
 
   @Query(() => [TicketCategory], {

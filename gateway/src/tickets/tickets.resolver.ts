@@ -25,8 +25,9 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { badInput, fromZodError, unauthenticated } from '@atrium/platform';
+import { badInput, unauthenticated } from '@atrium/platform';
 import { Access, CurrentActor } from '../auth/access.js';
+import { checkedRequest } from '../graphql/checked-request.js';
 import type { GatewayContext } from '../graphql/gateway-context.js';
 import { PageInfo } from '../graphql/page-info.js';
 import { StoreDirectory } from '../points/store-directory.js';
@@ -51,13 +52,6 @@ import {
 const WORKERS = { kinds: ['staff', 'partner'] as const };
 const STAFF = { kinds: ['staff'] as const };
 
-/** Validates a request against its contract so bad input is named before it travels. */
-function checked<O extends OperationContract>(op: O, request: OperationRequest<O>): OperationRequest<O> {
-  const result = op.request.safeParse(request);
-  if (!result.success) throw fromZodError(result.error, 'input');
-  return request;
-}
-
 /**
  * Tickets in the graph. The gateway admits actor kinds and resolves stores to tenants; the
  * tickets service decides everything else (ownership, tenant, level, limits, transitions).
@@ -76,7 +70,7 @@ export class TicketsResolver {
     context: GatewayContext,
     key?: string,
   ): Promise<OperationResponse<O>> {
-    return this.requests.send(op, checked(op, request), {
+    return this.requests.send(op, checkedRequest(op, request, 'input'), {
       context: context.contextFor(actor),
       ...(key ? { key } : {}),
     });

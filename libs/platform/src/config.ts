@@ -44,7 +44,8 @@ export function describeConfig(spec: ConfigSpec): Array<{ name: string; default:
 }
 
 // Reusable variable schemas.
-function isTimeZone(value: string): boolean {
+/** Whether the runtime knows this IANA time zone (e.g. Asia/Shanghai). */
+export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
     return true;

@@ -7,17 +7,14 @@ import {
   type MemberProfileView,
 } from '@atrium/contracts';
 import { AuthSession } from '../../auth/dto/auth.types.js';
-import { LanguageEnum } from '../../graphql/enums.js';
+import { LanguageEnum, enumOfNames } from '../../graphql/enums.js';
 import { PageInfo } from '../../graphql/page-info.js';
 import { Member } from './member.types.js';
 
-const enumOf = <V extends string>(values: readonly V[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
-
-export const GenderEnum = enumOf(GENDERS);
-export const IdentityKindEnum = enumOf(IDENTITY_KIND_NAMES);
-export const LinkableIdentityKindEnum = enumOf(LINKABLE_IDENTITY_KINDS);
-export const MiniProgramOutcomeEnum = enumOf(['FOUND', 'BOUND', 'CREATED'] as const);
+export const GenderEnum = enumOfNames(GENDERS);
+export const IdentityKindEnum = enumOfNames(IDENTITY_KIND_NAMES);
+export const LinkableIdentityKindEnum = enumOfNames(LINKABLE_IDENTITY_KINDS);
+export const MiniProgramOutcomeEnum = enumOfNames(['FOUND', 'BOUND', 'CREATED'] as const);
 
 registerEnumType(GenderEnum, { name: 'Gender' });
 registerEnumType(IdentityKindEnum, {

@@ -1,12 +1,10 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { LEDGER_ENTRY_KINDS, REWARD_KINDS, type LedgerEntryView } from '@atrium/contracts';
 import { PageInfo } from '../../graphql/page-info.js';
+import { enumOfNames } from '../../graphql/enums.js';
 
-const enumOf = <V extends string>(values: readonly V[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
-
-export const RewardKindEnum = enumOf(REWARD_KINDS);
-export const LedgerEntryKindEnum = enumOf(LEDGER_ENTRY_KINDS);
+export const RewardKindEnum = enumOfNames(REWARD_KINDS);
+export const LedgerEntryKindEnum = enumOfNames(LEDGER_ENTRY_KINDS);
 registerEnumType(RewardKindEnum, {
   name: 'RewardKind',
   description: 'What points buy: parking hours, gifts, coupons.',

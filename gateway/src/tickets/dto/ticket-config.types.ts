@@ -1,12 +1,10 @@
 import { Field, GraphQLISODateTime, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { TICKET_DEPARTMENTS, WEEKDAYS } from '@atrium/contracts';
 import { DepartmentEnum } from './ticket.types.js';
+import { enumOfNames } from '../../graphql/enums.js';
 
-const enumOf = <V extends string>(values: readonly V[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
-
-export const WeekdayEnum = enumOf(WEEKDAYS);
-export const TimeZoneSourceEnum = enumOf(['ENVIRONMENT', 'SETTING'] as const);
+export const WeekdayEnum = enumOfNames(WEEKDAYS);
+export const TimeZoneSourceEnum = enumOfNames(['ENVIRONMENT', 'SETTING'] as const);
 registerEnumType(WeekdayEnum, { name: 'Weekday' });
 registerEnumType(TimeZoneSourceEnum, {
   name: 'TimeZoneSource',

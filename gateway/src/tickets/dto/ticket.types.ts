@@ -24,26 +24,24 @@ import {
   type TicketView,
 } from '@atrium/contracts';
 import { PageInfo } from '../../graphql/page-info.js';
+import { enumOfNames } from '../../graphql/enums.js';
 
-const enumOf = <V extends string>(values: readonly V[]) =>
-  Object.fromEntries(values.map((v) => [v, v])) as Record<V, V>;
-
-export const TicketChannelEnum = enumOf(TICKET_CHANNELS);
-export const TicketSeverityEnum = enumOf(TICKET_SEVERITIES);
-export const TicketStatusEnum = enumOf(TICKET_STATUSES);
-export const TicketLevelEnum = enumOf(TICKET_LEVELS);
-export const SlaStateEnum = enumOf(SLA_STATES);
-export const SlaTargetEnum = enumOf(SLA_TARGET_NAMES);
-export const CompensationKindEnum = enumOf(COMPENSATION_KINDS);
-export const DepartmentEnum = enumOf(TICKET_DEPARTMENTS);
-export const EscalationReasonEnum = enumOf(ESCALATION_REASONS);
-export const NoteVisibilityEnum = enumOf(NOTE_VISIBILITIES);
-export const PauseReasonEnum = enumOf(PAUSE_REASONS);
-export const AfterSalesFlowEnum = enumOf(AFTER_SALES_FLOWS);
-export const SlaClockEnum = enumOf(['CALENDAR', 'BUSINESS'] as const);
-export const CompensationStatusEnum = enumOf(['PENDING_APPROVAL', 'GRANTED', 'REJECTED'] as const);
-export const ProposalStatusEnum = enumOf(['PENDING', 'ACCEPTED', 'REJECTED'] as const);
-export const CompensationPostingEnum = enumOf(['PENDING', 'POSTED', 'REFUSED'] as const);
+export const TicketChannelEnum = enumOfNames(TICKET_CHANNELS);
+export const TicketSeverityEnum = enumOfNames(TICKET_SEVERITIES);
+export const TicketStatusEnum = enumOfNames(TICKET_STATUSES);
+export const TicketLevelEnum = enumOfNames(TICKET_LEVELS);
+export const SlaStateEnum = enumOfNames(SLA_STATES);
+export const SlaTargetEnum = enumOfNames(SLA_TARGET_NAMES);
+export const CompensationKindEnum = enumOfNames(COMPENSATION_KINDS);
+export const DepartmentEnum = enumOfNames(TICKET_DEPARTMENTS);
+export const EscalationReasonEnum = enumOfNames(ESCALATION_REASONS);
+export const NoteVisibilityEnum = enumOfNames(NOTE_VISIBILITIES);
+export const PauseReasonEnum = enumOfNames(PAUSE_REASONS);
+export const AfterSalesFlowEnum = enumOfNames(AFTER_SALES_FLOWS);
+export const SlaClockEnum = enumOfNames(['CALENDAR', 'BUSINESS'] as const);
+export const CompensationStatusEnum = enumOfNames(['PENDING_APPROVAL', 'GRANTED', 'REJECTED'] as const);
+export const ProposalStatusEnum = enumOfNames(['PENDING', 'ACCEPTED', 'REJECTED'] as const);
+export const CompensationPostingEnum = enumOfNames(['PENDING', 'POSTED', 'REFUSED'] as const);
 
 registerEnumType(TicketChannelEnum, { name: 'TicketChannel', description: 'Where a ticket came in.' });
 registerEnumType(TicketSeverityEnum, { name: 'TicketSeverity' });

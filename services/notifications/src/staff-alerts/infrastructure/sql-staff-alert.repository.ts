@@ -10,13 +10,11 @@ export class SqlStaffAlertRepository extends StaffAlertRepository {
   }
 
   async addOnce(a: StaffAlert): Promise<boolean> {
-    // As a CTE so the driver hands back the inserted rows.
-    const rows = (await this.tx.manager.query(
-      `WITH added AS (
-         INSERT INTO staff_alerts (id, source_event_id, kind, level, ticket_id, ticket_number, store_id, title, body, occurred_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (source_event_id) DO NOTHING RETURNING id)
-       SELECT id FROM added`,
+    const rows: unknown[] = await this.tx.manager.query(
+      `INSERT INTO staff_alerts (id, source_event_id, kind, level, ticket_id, ticket_number, store_id, title, body, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT ON CONSTRAINT staff_alerts_source_unique DO NOTHING
+       RETURNING id`,
       [
         a.id,
         a.sourceEventId,
@@ -29,7 +27,7 @@ export class SqlStaffAlertRepository extends StaffAlertRepository {
         a.body,
         a.occurredAt,
       ],
-    )) as unknown[];
+    );
     return rows.length === 1;
   }
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
+import { WEEKDAYS } from '@atrium/contracts';
 import { DEFAULT_CALENDAR } from './business-calendar.js';
 import {
   isTimeZone,
   normalizeHolidays,
   openingDaysOf,
-  WEEKDAY_NAMES,
   weekdaysFromOpeningDays,
   type OpeningDay,
 } from './ticket-settings.js';
 
-const week = (over: Partial<Record<(typeof WEEKDAY_NAMES)[number], [string, string] | null>> = {}) =>
-  WEEKDAY_NAMES.map((weekday): OpeningDay => {
+const week = (over: Partial<Record<(typeof WEEKDAYS)[number], [string, string] | null>> = {}) =>
+  WEEKDAYS.map((weekday): OpeningDay => {
     const h = weekday in over ? over[weekday] : (['10:00', '22:00'] as [string, string]);
     return { weekday, open: h ? h[0] : null, close: h ? h[1] : null };
   });
@@ -52,7 +52,7 @@ describe('opening hours as managers write them (Monday first) and as the calenda
     ['open equal to close', week({ TUESDAY: ['10:00', '10:00'] }), 'openingHours.TUESDAY', /not before/],
     [
       'closed every day',
-      week(Object.fromEntries(WEEKDAY_NAMES.map((w) => [w, null]))),
+      week(Object.fromEntries(WEEKDAYS.map((w) => [w, null]))),
       'openingHours',
       /at least one/,
     ],

@@ -6,12 +6,10 @@
 import { WEEKDAYS } from '@atrium/contracts';
 import type { BusinessCalendar, OpeningHours } from './business-calendar.js';
 
-/** Monday first, as the contracts list them. */
-export const WEEKDAY_NAMES = WEEKDAYS;
-export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
+export type WeekdayName = (typeof WEEKDAYS)[number];
 
 /** Calendar index (0 = Sunday … 6 = Saturday) of a weekday name. */
-const calendarIndex = (w: WeekdayName) => (WEEKDAY_NAMES.indexOf(w) + 1) % 7;
+const calendarIndex = (w: WeekdayName) => (WEEKDAYS.indexOf(w) + 1) % 7;
 
 export interface OpeningDay {
   weekday: WeekdayName;
@@ -24,14 +22,7 @@ export interface SettingsProblem {
   problem: string;
 }
 
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from '@atrium/platform';
 
 const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -52,7 +43,7 @@ export function weekdaysFromOpeningDays(
     }
     weekdays[i] = day.open !== null && day.close !== null ? { open: day.open, close: day.close } : null;
   }
-  const missing = WEEKDAY_NAMES.filter((w) => weekdays[calendarIndex(w)] === undefined);
+  const missing = WEEKDAYS.filter((w) => weekdays[calendarIndex(w)] === undefined);
   if (missing.length) return { field: 'openingHours', problem: `must list ${missing.join(', ')}` };
   if (!weekdays.some(Boolean))
     return { field: 'openingHours', problem: 'the mall must open on at least one day' };
@@ -61,7 +52,7 @@ export function weekdaysFromOpeningDays(
 
 /** The calendar's weekdays as managers read them, Monday first. */
 export function openingDaysOf(calendar: Pick<BusinessCalendar, 'weekdays'>): OpeningDay[] {
-  return WEEKDAY_NAMES.map((weekday) => {
+  return WEEKDAYS.map((weekday) => {
     const h = calendar.weekdays[calendarIndex(weekday)] ?? null;
     return { weekday, open: h?.open ?? null, close: h?.close ?? null };
   });

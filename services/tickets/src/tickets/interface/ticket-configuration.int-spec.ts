@@ -17,7 +17,6 @@ import {
   type Actor,
   type OperationContract,
   type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
 import {
@@ -44,7 +43,7 @@ let service: TestService;
 let client: RequestClient;
 
 const call = <O extends OperationContract>(op: O, request: OperationRequest<O>, as: Actor) =>
-  sendAs(client, op, request, as) as Promise<OperationResponse<O>>;
+  sendAs(client, op, request, as);
 const problem = async (p: Promise<unknown>) => {
   const e = await failureOf(p);
   return { code: e.code, reason: e.reason, field: e.field };

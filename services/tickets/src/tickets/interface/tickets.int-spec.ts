@@ -19,7 +19,6 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
-import { AppError } from '@atrium/platform';
 import {
   expectEventually,
   startTestService,
@@ -29,6 +28,8 @@ import {
   type TestService,
   testActor,
   startTestClient,
+  failureOf as refusal,
+  sendAs,
 } from '@atrium/testing';
 import {
   acknowledgeTicket,
@@ -68,36 +69,20 @@ let client: RequestClient;
 let db: DataSource;
 let published: CollectedMessage[];
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
-}
+const call = <O extends OperationContract>(op: O, request: OperationRequest<O>, as: Actor) =>
+  sendAs(client, op, request, as);
+
+/** The wire code and reason of a refused call. */
+const failureOf = async (promise: Promise<unknown>) => {
+  const { code, reason } = await refusal(promise);
+  return { code, reason };
+};
 
 /** The wire code and the field a refused call names. */
-async function fieldErrorOf(promise: Promise<unknown>): Promise<{ code: string; field: string | undefined }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, field: error.field };
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<{ code: string; reason: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return { code: error.code, reason: error.reason };
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const fieldErrorOf = async (promise: Promise<unknown>) => {
+  const { code, field } = await refusal(promise);
+  return { code, field };
+};
 
 const eventsOf = (topic: string, pick: (p: Record<string, unknown>) => boolean) =>
   published

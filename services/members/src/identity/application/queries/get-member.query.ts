@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@atrium/contracts';
 import { IdentityError, IdentityErrorCode } from '../../domain/identity.errors.js';
-import { mayReadMember } from '../../domain/member-access.policy.js';
+import { checkMayReadMember } from '../../domain/member-access.policy.js';
 import { MemberRepository, type MemberRecord } from '../member.repository.js';
 
 /** Reads one member for an actor allowed to see it. */
@@ -10,19 +10,7 @@ export class GetMemberQuery {
   constructor(private readonly members: MemberRepository) {}
 
   async execute(actor: Actor, memberId: string): Promise<MemberRecord> {
-    switch (mayReadMember(actor, memberId)) {
-      case 'unauthenticated':
-        throw new IdentityError(IdentityErrorCode.NOT_SIGNED_IN, 'sign in to read a member');
-      case 'forbidden':
-        throw new IdentityError(
-          IdentityErrorCode.ACCESS_DENIED,
-          actor.kind === 'member'
-            ? 'a member may read only its own profile'
-            : `a ${actor.kind} may not read member profiles`,
-        );
-      case 'allow':
-        break;
-    }
+    checkMayReadMember(actor, memberId);
     // A merged member's id keeps working: it reads as the survivor.
     const found = await this.members.findById(await this.members.resolveSurvivor(memberId));
     if (!found)

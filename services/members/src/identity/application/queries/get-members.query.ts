@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@atrium/contracts';
-import { IdentityError, IdentityErrorCode } from '../../domain/identity.errors.js';
-import { mayReadMember } from '../../domain/member-access.policy.js';
+import { checkMayReadMember } from '../../domain/member-access.policy.js';
 import { MemberRepository, type MemberRecord } from '../member.repository.js';
 
 /**
@@ -16,21 +15,7 @@ export class GetMembersQuery {
 
   async execute(actor: Actor, memberIds: readonly string[]): Promise<MemberRecord[]> {
     const ids = [...new Set(memberIds)];
-    for (const id of ids) {
-      switch (mayReadMember(actor, id)) {
-        case 'unauthenticated':
-          throw new IdentityError(IdentityErrorCode.NOT_SIGNED_IN, 'sign in to read members');
-        case 'forbidden':
-          throw new IdentityError(
-            IdentityErrorCode.ACCESS_DENIED,
-            actor.kind === 'member'
-              ? 'a member may read only its own profile'
-              : `a ${actor.kind} may not read member profiles`,
-          );
-        case 'allow':
-          break;
-      }
-    }
+    for (const id of ids) checkMayReadMember(actor, id);
     return this.members.findByIds(ids);
   }
 }

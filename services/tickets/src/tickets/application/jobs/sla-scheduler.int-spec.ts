@@ -16,7 +16,6 @@ import {
   type Actor,
   type OperationContract,
   type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
 import {
@@ -28,6 +27,7 @@ import {
   type TestService,
   testActor,
   startTestClient,
+  sendAs,
 } from '@atrium/testing';
 import { AppModule } from '../../../app.module.js';
 import { SlaSchedulerJob, type SlaRunResult } from './sla-scheduler.job.js';
@@ -49,15 +49,8 @@ const boot = (instance: string) =>
     instanceId: instance,
   });
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
-}
+const call = <O extends OperationContract>(op: O, request: OperationRequest<O>, as: Actor) =>
+  sendAs(client, op, request, as);
 
 async function openMany(n: number, category: string): Promise<string[]> {
   const ids: string[] = [];

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { OperationResponse, ticketStats, ValidatedRequest } from '@atrium/contracts';
 import { TransactionHost } from '@atrium/persistence';
-import { countedTimeBetween, type ClockKind, type Pause } from '../../domain/business-calendar.js';
+import {
+  countedTimeBetween,
+  type BusinessCalendar,
+  type ClockKind,
+  type Pause,
+} from '../../domain/business-calendar.js';
 import { percentileCont } from '../../domain/percentile.js';
 import { TICKETS_READ, type TicketActor } from '../../domain/ticket-access.policy.js';
 import { TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
@@ -96,7 +101,7 @@ export class TicketStatsQuery {
   private async slaTimes(
     where: string,
     params: unknown[],
-    calendar: Parameters<typeof countedTimeBetween>[3],
+    calendar: BusinessCalendar,
   ): Promise<Record<'firstResponse' | 'resolution', Stats['firstResponse']>> {
     const rows = (await this.tx.manager.query(
       `SELECT t.id, t.opened_at, t.sla_cycle, t.first_response_at, t.resolved_at, coalesce(t.sla_policy->>'clock', p.clock, 'CALENDAR') AS clock,
