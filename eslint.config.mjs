@@ -25,8 +25,10 @@ export default tseslint.config(
           depConstraints: [
             // contracts import nothing of ours; every other library may use contracts and libraries.
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:tool'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:tool'] },
+            // the shared kernel speaks the domain's vocabulary on top of the contracts, nothing else
+            { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel', 'type:lib', 'type:tool'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:contracts', 'type:kernel', 'type:lib', 'type:tool'] },
             // A service or the gateway imports only shared code: never another service or the gateway.
             ...services.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: ['scope:shared', `scope:${s}`] })),
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared', 'scope:gateway'] },
@@ -34,6 +36,16 @@ export default tseslint.config(
             { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The kernel is plain TypeScript: no framework, no database, no broker.
+    files: ['libs/kernel/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', 'kafkajs', '@atrium/messaging', '@atrium/persistence', '@atrium/platform'], message: 'libs/kernel imports only @atrium/contracts.' }] },
       ],
     },
   },

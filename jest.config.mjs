@@ -11,7 +11,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, sourceMaps: 'inline', swcrc: false }] },
   moduleNameMapper: {
-    '^@atrium/(contracts|messaging|persistence|platform|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@atrium/(contracts|kernel|messaging|persistence|platform|testing)$': '<rootDir>/libs/$1/src/index.ts',
     '^@atrium/local$': '<rootDir>/deploy/local/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
