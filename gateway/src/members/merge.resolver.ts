@@ -1,5 +1,6 @@
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { mergeMembers, type Actor } from '@atrium/contracts';
+import { atLeast } from '@atrium/kernel';
 import { RequestClient } from '@atrium/messaging';
 import { fromZodError } from '@atrium/platform';
 import { Access, CurrentActor } from '../auth/access.js';
@@ -44,7 +45,7 @@ export class MemberMergeResolver {
     description:
       'Merges a duplicate into a survivor (staff SUPERVISOR and above): identities, profile gaps, consent history, points with their lots and expiry, purchases and history move; the merged id keeps resolving to the survivor.',
   })
-  @Access({ kinds: ['staff'], staffRoles: ['SUPERVISOR', 'MANAGER', 'SENIOR_MANAGER', 'ADMIN'] })
+  @Access({ kinds: ['staff'], staffRoles: atLeast('SUPERVISOR') })
   async mergeMembers(
     @Args('survivorId', { type: () => ID }) survivorId: string,
     @Args('mergedId', { type: () => ID }) mergedId: string,

@@ -9,6 +9,7 @@ import {
   type OperationRequest,
   type OperationResponse,
 } from '@atrium/contracts';
+import { atLeast } from '@atrium/kernel';
 import { RequestClient } from '@atrium/messaging';
 import { Access, CurrentActor } from '../auth/access.js';
 import { checkedRequest } from '../graphql/checked-request.js';
@@ -20,7 +21,7 @@ import {
   UpsertTicketCategoryInput,
 } from './dto/ticket-config.types.js';
 
-const MANAGERS = { kinds: ['staff'] as const, staffRoles: ['MANAGER', 'SENIOR_MANAGER', 'ADMIN'] as const };
+const MANAGERS = { kinds: ['staff'] as const, staffRoles: atLeast('MANAGER') };
 
 const settingsOf = (v: OperationResponse<typeof getTicketSettings>): TicketSettings => ({
   ...v,
@@ -38,7 +39,9 @@ export class TicketConfigResolver {
     actor: Actor,
     context: GatewayContext,
   ): Promise<OperationResponse<O>> {
-    return this.requests.send(op, checkedRequest(op, request, 'input'), { context: context.contextFor(actor) });
+    return this.requests.send(op, checkedRequest(op, request, 'input'), {
+      context: context.contextFor(actor),
+    });
   }
 
   @Query(() => [TicketCategory], {

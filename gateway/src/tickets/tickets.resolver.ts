@@ -24,6 +24,7 @@ import {
   type OperationRequest,
   type OperationResponse,
 } from '@atrium/contracts';
+import { atLeast } from '@atrium/kernel';
 import { RequestClient } from '@atrium/messaging';
 import { badInput, unauthenticated } from '@atrium/platform';
 import { Access, CurrentActor } from '../auth/access.js';
@@ -399,7 +400,7 @@ export class TicketsResolver {
   }
 
   @Mutation(() => SlaPolicy, { description: 'Creates or replaces an SLA policy (managers and above).' })
-  @Access({ kinds: ['staff'], staffRoles: ['MANAGER', 'SENIOR_MANAGER', 'ADMIN'] })
+  @Access({ kinds: ['staff'], staffRoles: atLeast('MANAGER') })
   upsertSlaPolicy(
     @Args('input') input: UpsertSlaPolicyInput,
     @CurrentActor() actor: Actor,

@@ -1,2 +1,2 @@
 /** A member reads its own inbox; mall staff and platform components read any; partners none. */
-export { mayReadMemberData as mayReadInbox, type AccessDecision, type Reader } from '@atrium/platform';
+export { mayReadMemberData as mayReadInbox, type AccessDecision, type Reader } from '@atrium/kernel';

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { toE164 } from '../domain/phone.js';
+import { toE164 } from '@atrium/kernel';
 import { loginCodeIn } from '../domain/sms-templates.js';
 import { LocalSinkSmsProvider } from '../infrastructure/local-sink-sms.provider.js';
 

@@ -3,8 +3,9 @@
  * is addressed to a level: staff at or above it see it (a ticket escalated to SUPERVISOR alerts
  * supervisors, managers and senior management, no longer the front desk). ADMIN sees all.
  */
-export const ALERT_LEVELS = ['FRONTLINE', 'SUPERVISOR', 'MANAGER', 'SENIOR_MANAGER'] as const;
-export type AlertLevel = (typeof ALERT_LEVELS)[number];
+import { levelsUpTo, type StaffLevel } from '@atrium/kernel';
+
+export type AlertLevel = StaffLevel;
 export type AlertKind = 'SLA_WARNING' | 'SLA_BREACHED' | 'ESCALATED';
 
 export interface StaffAlert {
@@ -59,15 +60,5 @@ export function renderAlert(
   }
 }
 
-/** The highest level a staff member's roles reach; null for roles that receive no ticket alerts. */
-export function alertRankOf(roles: readonly string[]): number | null {
-  if (roles.includes('ADMIN')) return ALERT_LEVELS.length - 1;
-  const ranks = roles.map((r) => ALERT_LEVELS.indexOf(r as AlertLevel)).filter((i) => i >= 0);
-  return ranks.length ? Math.max(...ranks) : null;
-}
-
 /** The levels whose alerts a staff member with these roles sees. */
-export const levelsSeenBy = (roles: readonly string[]): AlertLevel[] => {
-  const rank = alertRankOf(roles);
-  return rank === null ? [] : ALERT_LEVELS.slice(0, rank + 1);
-};
+export const levelsSeenBy = (roles: readonly string[]): AlertLevel[] => levelsUpTo(roles);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, OperationRequest, sendLoginCode } from '@atrium/contracts';
 import { createLogger } from '@atrium/platform';
-import { maskPhone, toE164 } from '../../domain/phone.js';
+import { maskPhone, toE164 } from '@atrium/kernel';
 import { SmsError, SmsErrorCode } from '../../domain/sms.errors.js';
 import { renderLoginCode } from '../../domain/sms-templates.js';
 import { SMS_PROVIDER, type SmsProvider, type SmsReceipt } from '../sms-provider.js';
