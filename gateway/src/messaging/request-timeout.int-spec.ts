@@ -26,7 +26,8 @@ describe('request-reply timeout', () => {
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
     expect(result.errors![0]!.message).toBe('members did not answer members.register-member within 500 ms');
     expect(elapsed).toBeGreaterThanOrEqual(500);
-    expect(elapsed).toBeLessThan(1500);
+    // The deadline, not the machine's speed: well before the 5,000 ms default would have fired.
+    expect(elapsed).toBeLessThan(5000);
   });
 
   it('requestLoginCode whose SMS cannot be sent times out and lets the phone ask again at once', async () => {

@@ -93,8 +93,10 @@ describe('request-reply over Kafka', () => {
     const error = await client.send(PING.feedback, {}, { timeoutMs: 400 }).catch((e: unknown) => e);
     const elapsed = Date.now() - started;
     expect((error as RemoteError).code).toBe('UPSTREAM_TIMEOUT');
+    expect((error as RemoteError).message).toBe('feedback did not answer feedback.ping within 400 ms');
     expect(elapsed).toBeGreaterThanOrEqual(400);
-    expect(elapsed).toBeLessThan(2000);
+    // The given deadline, not the machine's speed: well before the 5,000 ms default would fire.
+    expect(elapsed).toBeLessThan(5000);
     expect(client.inFlight).toBe(0);
   });
 
