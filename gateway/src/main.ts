@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { register } from 'prom-client';
-import { ConfigError, createLogger, errorForLog } from '@atrium/platform';
+import { ConfigError, createLogger, errorForLog, nameProcess } from '@atrium/platform';
 import { loadGatewayConfig, type GatewayConfig } from './config/gateway-config.js';
 import { createGatewayApp } from './create-gateway-app.js';
 import { GRAPHQL_PATH } from './app.module.js';
 
-process.env.ATRIUM_SERVICE = 'gateway';
+nameProcess('gateway');
 const log = createLogger('boot');
 
 let config: GatewayConfig;

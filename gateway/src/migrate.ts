@@ -1,9 +1,9 @@
-import { createLogger, ConfigError } from '@atrium/platform';
+import { createLogger, ConfigError, nameProcess } from '@atrium/platform';
 import { loadGatewayConfig } from './config/gateway-config.js';
 import { openGatewayDatabase } from './database/gateway-database.js';
 
 /** `nx run gateway:migrate`: creates the gateway's database if missing and applies its migrations. */
-process.env.ATRIUM_SERVICE = 'gateway';
+nameProcess('gateway');
 const log = createLogger('migrate');
 try {
   const config = loadGatewayConfig();

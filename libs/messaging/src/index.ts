@@ -10,3 +10,4 @@ export * from './request-reply/request-client.js';
 export * from './nest/atrium-kafka.transport.js';
 export * from './nest/service.module.js';
 export * from './nest/bootstrap.js';
+export * from './nest/service-config.js';

@@ -40,6 +40,11 @@ export function rootLogger(): Logger {
   return root;
 }
 
+/** Names the process on every log line it writes from now on (read per line by the logger). */
+export function nameProcess(service: string): void {
+  process.env.ATRIUM_SERVICE = service;
+}
+
 /** The process logger's configuration; a destination other than stdout is for tests. */
 export function buildLogger(destination?: DestinationStream, level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({

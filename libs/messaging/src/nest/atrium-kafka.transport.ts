@@ -1,5 +1,10 @@
 import { Catch, type RpcExceptionFilter } from '@nestjs/common';
-import { BaseRpcContext, Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import {
+  BaseRpcContext,
+  Server,
+  type CustomTransportStrategy,
+  type MessageHandler,
+} from '@nestjs/microservices';
 import type { Kafka, Producer } from 'kafkajs';
 import { lastValueFrom, throwError, type Observable } from 'rxjs';
 import { ALL_EVENTS, ALL_OPERATIONS, type Envelope, type ServiceName } from '@atrium/contracts';
@@ -45,19 +50,41 @@ export class AtriumKafkaTransport extends Server implements CustomTransportStrat
       for (const [pattern, handler] of this.getHandlers()) {
         if (handler.isEventHandler) {
           const contract = ALL_EVENTS.find((e) => e.topic === pattern);
-          if (!contract) throw new Error(`@EventPattern('${pattern}') is not an event topic in @atrium/contracts`);
-          eventBindings.push({ contract, handle: async (payload, envelope) => void (await this.invoke(handler, payload, envelope)) });
+          if (!contract)
+            throw new Error(`@EventPattern('${pattern}') is not an event topic in @atrium/contracts`);
+          eventBindings.push({
+            contract,
+            handle: async (payload, envelope) => void (await this.invoke(handler, payload, envelope)),
+          });
         } else {
           const contract = ALL_OPERATIONS.find((o) => o.pattern === pattern);
-          if (!contract) throw new Error(`@MessagePattern('${pattern}') is not an operation in @atrium/contracts`);
-          if (contract.service !== service) throw new Error(`${pattern} belongs to ${contract.service}, not ${service}`);
-          requestBindings.push({ contract, handle: (payload, envelope) => this.invoke(handler, payload, envelope) });
+          if (!contract)
+            throw new Error(`@MessagePattern('${pattern}') is not an operation in @atrium/contracts`);
+          if (contract.service !== service)
+            throw new Error(`${pattern} belongs to ${contract.service}, not ${service}`);
+          requestBindings.push({
+            contract,
+            handle: (payload, envelope) => this.invoke(handler, payload, envelope),
+          });
         }
       }
       await ensureTopics(kafka, topicPrefix);
       await producer.connect();
-      this.events = new EventConsumer({ kafka, producer, tx, topicPrefix, groupId: service, bindings: eventBindings });
-      this.requests = new RequestServer({ kafka, producer, topicPrefix, groupId: `${service}.requests`, bindings: requestBindings });
+      this.events = new EventConsumer({
+        kafka,
+        producer,
+        tx,
+        topicPrefix,
+        groupId: service,
+        bindings: eventBindings,
+      });
+      this.requests = new RequestServer({
+        kafka,
+        producer,
+        topicPrefix,
+        groupId: `${service}.requests`,
+        bindings: requestBindings,
+      });
       await Promise.all([this.events.start(), this.requests.start()]);
       callback();
     } catch (error) {

@@ -15,7 +15,11 @@ export function pingControllerFor(service: Exclude<ServiceName, 'gateway'>): Typ
 
     @MessagePattern(PING[service].pattern)
     ping() {
-      return { service: this.settings.service, instance: this.settings.instanceId, time: this.clock.now().toISOString() };
+      return {
+        service: this.settings.service,
+        instance: this.settings.instanceId,
+        time: this.clock.now().toISOString(),
+      };
     }
   }
   return PingController;

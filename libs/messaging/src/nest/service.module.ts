@@ -1,4 +1,12 @@
-import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  type Provider,
+} from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { openDatabase, TransactionHost } from '@atrium/persistence';
@@ -82,18 +90,36 @@ export class AtriumServiceModule {
             applicationName: `${settings.service}-${settings.instanceId}`,
           }),
       },
-      { provide: TransactionHost, useFactory: (ds: DataSource) => new TransactionHost(ds), inject: [DataSource] },
-      { provide: OutboxWriter, useFactory: (tx: TransactionHost) => new OutboxWriter(tx), inject: [TransactionHost] },
+      {
+        provide: TransactionHost,
+        useFactory: (ds: DataSource) => new TransactionHost(ds),
+        inject: [DataSource],
+      },
+      {
+        provide: OutboxWriter,
+        useFactory: (tx: TransactionHost) => new OutboxWriter(tx),
+        inject: [TransactionHost],
+      },
       {
         provide: KAFKA,
         useFactory: () =>
-          createKafka({ brokers: settings.kafkaBrokers, clientId: `${settings.service}-${settings.instanceId}`, topicPrefix: settings.topicPrefix }),
+          createKafka({
+            brokers: settings.kafkaBrokers,
+            clientId: `${settings.service}-${settings.instanceId}`,
+            topicPrefix: settings.topicPrefix,
+          }),
       },
       { provide: PRODUCER, useFactory: (kafka: Kafka) => createProducer(kafka), inject: [KAFKA] },
       {
         provide: AtriumKafkaTransport,
         useFactory: (kafka: Kafka, producer: Producer, tx: TransactionHost) =>
-          new AtriumKafkaTransport({ service: settings.service, kafka, producer, tx, topicPrefix: settings.topicPrefix }),
+          new AtriumKafkaTransport({
+            service: settings.service,
+            kafka,
+            producer,
+            tx,
+            topicPrefix: settings.topicPrefix,
+          }),
         inject: [KAFKA, PRODUCER, TransactionHost],
       },
       ServiceLifecycle,
@@ -104,7 +130,16 @@ export class AtriumServiceModule {
       imports: [OpsModule.forRoot()],
       controllers: [pingControllerFor(settings.service)],
       providers,
-      exports: [SERVICE_SETTINGS, CLOCK, DataSource, TransactionHost, OutboxWriter, KAFKA, PRODUCER, AtriumKafkaTransport],
+      exports: [
+        SERVICE_SETTINGS,
+        CLOCK,
+        DataSource,
+        TransactionHost,
+        OutboxWriter,
+        KAFKA,
+        PRODUCER,
+        AtriumKafkaTransport,
+      ],
     };
   }
 }
