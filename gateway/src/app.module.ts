@@ -22,6 +22,7 @@ import { formatGraphQLError } from './graphql/graphql-errors.js';
 import { RequestContextMiddleware } from './graphql/request-context.middleware.js';
 import { MembersModule } from './members/members.module.js';
 import { messagingProviders } from './messaging/gateway-messaging.js';
+import { OUTBOX_EXPORTS, outboxProviders } from './messaging/gateway-outbox.js';
 import { PointsModule } from './points/points.module.js';
 import { SystemModule } from './system/system.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
@@ -33,7 +34,7 @@ export interface GatewayOverrides {
 
 export const GRAPHQL_PATH = '/graphql';
 
-/** Config, clock, the gateway's database and its Kafka request client, for every module. */
+/** Config, clock, the gateway's database, its outbox and its Kafka request client, for every module. */
 @Module({})
 class GatewayCoreModule {
   static forRoot(config: GatewayConfig, overrides: GatewayOverrides): DynamicModule {
@@ -46,8 +47,9 @@ class GatewayCoreModule {
         { provide: APP_FILTER, useClass: DomainErrorsFilter },
         ...databaseProviders,
         ...messagingProviders,
+        ...outboxProviders,
       ],
-      exports: [GATEWAY_CONFIG, CLOCK, ...databaseProviders, ...messagingProviders],
+      exports: [GATEWAY_CONFIG, CLOCK, ...databaseProviders, ...messagingProviders, ...OUTBOX_EXPORTS],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './logger.js';
 export * from './config.js';
 export * from './ops.js';
 export * from './member-data-access.js';
+export * from './jobs/index.js';

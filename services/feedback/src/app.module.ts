@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AtriumServiceModule, serviceSettings, type ServiceConfig } from '@atrium/messaging';
 import { FEEDBACK_MIGRATIONS } from './database/migrations.js';
+import { SurveysModule } from './surveys/index.js';
 
-/** The feedback process: its database, Kafka, health and metrics. Its domain comes in a later issue. */
+/** The feedback process: its database, Kafka, health and metrics. Its first context is surveys/. */
 @Module({})
 export class AppModule {
   static forRoot(config: ServiceConfig): DynamicModule {
@@ -14,6 +15,7 @@ export class AppModule {
           entities: [],
           migrations: FEEDBACK_MIGRATIONS,
         }),
+        SurveysModule,
       ],
     };
   }

@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AtriumServiceModule, serviceSettings, type ServiceConfig } from '@atrium/messaging';
 import { RECOMMENDATIONS_MIGRATIONS } from './database/migrations.js';
+import { CatalogModule } from './catalog/index.js';
 
-/** The recommendations process: its database, Kafka, health and metrics. Its domain comes in a later issue. */
+/** The recommendations process: its database, Kafka, health and metrics. Its first context is catalog/. */
 @Module({})
 export class AppModule {
   static forRoot(config: ServiceConfig): DynamicModule {
@@ -14,6 +15,7 @@ export class AppModule {
           entities: [],
           migrations: RECOMMENDATIONS_MIGRATIONS,
         }),
+        CatalogModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AtriumServiceModule, serviceSettings, type ServiceConfig } from '@atrium/messaging';
 import { loadConfig, positiveInt, type ConfigSpec } from '@atrium/platform';
 import { TICKETS_MIGRATIONS } from './database/migrations.js';
+import { DirectoryModule } from './directory/index.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 
 /** Variables of the tickets process besides those every service reads. */
@@ -31,6 +32,7 @@ export class AppModule {
           entities: [],
           migrations: TICKETS_MIGRATIONS,
         }),
+        DirectoryModule,
         TicketsModule.forRoot(
           {
             pollMs:
