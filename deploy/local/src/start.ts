@@ -3,19 +3,18 @@
 //   migrated and seeded → five services and the gateway as processes → demo members → banner.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createKafka, ensureTopics } from '@atrium/messaging';
+import { SERVICES, type ServiceName } from '@atrium/contracts';
+import { createKafka, createProducer, DEFAULT_HTTP_PORTS, ensureTopics } from '@atrium/messaging';
+import kafkajs from 'kafkajs';
 import { ensureKafka } from './kafka.js';
 import { ensurePostgres } from './postgres.js';
 import { repoRoot } from './paths.js';
 import { runProcesses, type ProcessSpec } from './process-runner.js';
 
-const SERVICES = [
-  ['members', 4101],
-  ['tickets', 4102],
-  ['feedback', 4103],
-  ['recommendations', 4104],
-  ['notifications', 4105],
-] as const;
+/** The five services (the platform's one list, less the gateway) with their HTTP ports. */
+const SERVICE_PORTS = SERVICES.filter(
+  (name): name is Exclude<ServiceName, 'gateway'> => name !== 'gateway',
+).map((name) => [name, DEFAULT_HTTP_PORTS[name]] as const);
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 4000);
 
 /** Demo shoppers, registered through the gateway like any mini-program or app user. */
@@ -53,8 +52,16 @@ async function main(): Promise<void> {
   const [kafka, postgres] = await Promise.all([ensureKafka({ log: say }), ensurePostgres({ log: say })]);
   stops.push(() => kafka.stop(), () => postgres.stop());
   const topicPrefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
-  const created = await ensureTopics(createKafka({ brokers: kafka.brokers, clientId: 'launcher', topicPrefix }), topicPrefix);
+  // The launcher's own client logs nothing: a broker that has just started answers "not the
+  // leader" and "coordinator loading" until it is ready, which the client retries; a real
+  // failure ends these steps with an error that the launcher prints.
+  const launcherKafka = createKafka(
+    { brokers: kafka.brokers, clientId: 'launcher', topicPrefix },
+    { logLevel: kafkajs.logLevel.NOTHING },
+  );
+  const created = await ensureTopics(launcherKafka, topicPrefix);
   say(`topics: ${created.length} created`);
+  await warmUpBroker(launcherKafka);
 
   const env: Record<string, string> = {
     KAFKA_BROKERS: kafka.brokers.join(','),
@@ -71,7 +78,7 @@ async function main(): Promise<void> {
   if (seed.status !== 0) throw new Error(`seeding the gateway's database failed:\n${seed.stderr}${seed.stdout}`);
   const seeded = JSON.parse(seed.stdout.trim().split('\n').at(-1)!) as { credentials: Credentials };
 
-  const specs: ProcessSpec[] = SERVICES.map(([name, port]) => ({
+  const specs: ProcessSpec[] = SERVICE_PORTS.map(([name, port]) => ({
     name,
     command: process.execPath,
     args: ['--enable-source-maps', join(root, 'services', name, 'dist', 'main.js')],
@@ -90,8 +97,9 @@ async function main(): Promise<void> {
   stops.push(() => running.stop());
 
   const graphqlUrl = `http://localhost:${GATEWAY_PORT}/graphql`;
-  const members = await seedMembers(graphqlUrl);
-  const tickets = await seedTickets(graphqlUrl, seeded.credentials, members.ids);
+  const staffToken = await staffLogin(graphqlUrl, seeded.credentials, 'frontline.demo');
+  const members = await seedMembers(graphqlUrl, staffToken);
+  const tickets = await seedTickets(graphqlUrl, staffToken, members.ids);
   printBanner(graphqlUrl, seeded.credentials, members.lines, tickets, Date.now() - started);
   await running.done;
   if (!stopping) {
@@ -100,123 +108,298 @@ async function main(): Promise<void> {
   }
 }
 
-async function seedMembers(graphqlUrl: string): Promise<{ lines: string[]; ids: string[] }> {
-  const lines: string[] = [];
-  const ids: string[] = [];
-  for (const member of DEMO_MEMBERS) {
-    const res = await fetch(graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id memberCode } }',
-        variables: { input: { ...member, consents: [{ purpose: 'MARKETING', channel: 'SMS', granted: true }] } },
-      }),
-    });
-    const body = (await res.json()) as { data?: { registerMember: { id: string; memberCode: string } }; errors?: Array<{ extensions?: { code?: string }; message: string }> };
-    const code = body.errors?.[0]?.extensions?.code;
-    if (body.errors && code !== 'CONFLICT') throw new Error(`demo member ${member.displayName}: ${body.errors[0].message}`);
-    if (body.data) ids.push(body.data.registerMember.id);
-    lines.push(`  ${member.phone}  ${member.displayName}${body.data ? ` (${body.data.registerMember.memberCode})` : ' (already registered)'}`);
+/**
+ * A new broker creates its consumer-offsets topic and loads its group coordinators on first
+ * use, and allocates producer ids on the first idempotent producer; services started before
+ * that log errors while they retry. The launcher waits for both: it describes groups that fall
+ * on every partition of the offsets topic, and connects one idempotent producer.
+ */
+async function warmUpBroker(client: kafkajs.Kafka): Promise<void> {
+  const started = Date.now();
+  const admin = client.admin();
+  await admin.connect();
+  try {
+    const groupIds = Array.from({ length: 256 }, (_, i) => `atrium-launcher-warm-up-${i}`);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        // Refused (and thrown) while a coordinator of one of these groups is not ready.
+        await admin.describeGroups(groupIds);
+        break;
+      } catch (error) {
+        if (Date.now() - started > 60_000) throw new Error(`the broker's group coordinator is not ready: ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, 1000)));
+      }
+    }
+  } finally {
+    await admin.disconnect();
   }
-  return { lines, ids };
+  const producer = createProducer(client);
+  await producer.connect();
+  await producer.disconnect();
+  say(`broker warmed up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /** One GraphQL call of the demo seeding; any error stops `npm start` with its message. */
-async function gql<D>(graphqlUrl: string, query: string, variables: Record<string, unknown>, token?: string): Promise<D> {
+async function gql<D>(
+  graphqlUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<D> {
   const res = await fetch(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: D; errors?: Array<{ message: string }> };
-  if (body.errors?.length || !body.data) throw new Error(`demo data: ${body.errors?.[0]?.message ?? `HTTP ${res.status}`}`);
+  const body = (await res.json()) as {
+    data?: D;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  };
+  if (body.errors?.length || !body.data) {
+    const error = new Error(`demo data: ${body.errors?.[0]?.message ?? `HTTP ${res.status}`}`);
+    throw Object.assign(error, { code: body.errors?.[0]?.extensions?.code });
+  }
   return body.data;
 }
 
-/**
- * Demo tickets, opened and worked through the graph the first time the platform starts (later
- * starts find them and leave them): a complaint at a jewelry counter with an apology and points,
- * a repair in progress, an anonymous comment card and a parking complaint taken to a supervisor.
- */
-async function seedTickets(graphqlUrl: string, credentials: Credentials, memberIds: string[]): Promise<string[]> {
-  const login = async (username: string) => {
-    const password = credentials.staff.find((s) => s.username === username)?.password ?? '';
-    const data = await gql<{ staffLogin: { accessToken: string } }>(
-      graphqlUrl,
-      'mutation($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
-      { u: username, p: password },
-    );
-    return data.staffLogin.accessToken;
-  };
-  const frontline = await login('frontline.demo');
-  const existing = await gql<{ tickets: { edges: Array<{ node: { number: string } }> } }>(
+async function staffLogin(graphqlUrl: string, credentials: Credentials, username: string): Promise<string> {
+  const password = credentials.staff.find((s) => s.username === username)?.password ?? '';
+  const data = await gql<{ staffLogin: { accessToken: string } }>(
     graphqlUrl,
-    '{ tickets(first: 10) { edges { node { number } } } }',
-    {},
-    frontline,
+    'mutation($u: String!, $p: String!) { staffLogin(username: $u, password: $p) { accessToken } }',
+    { u: username, p: password },
   );
-  if (existing.tickets.edges.length > 0) return existing.tickets.edges.map((e) => `  ${e.node.number}`);
-  const { stores } = await gql<{ stores: Array<{ id: string; name: string }> }>(graphqlUrl, '{ stores { id name } }', {});
-  const storeId = (name: string) => stores.find((s) => s.name === name)?.id ?? null;
-  const open = async (input: Record<string, unknown>, summary: string) => {
-    const data = await gql<{ openTicket: { number: string } }>(
+  return data.staffLogin.accessToken;
+}
+
+/**
+ * The demo members, registered on the first start; a later start finds each by phone (as
+ * staff), so the banner shows the same members with their codes every time.
+ */
+async function seedMembers(
+  graphqlUrl: string,
+  staffToken: string,
+): Promise<{ lines: string[]; ids: string[] }> {
+  const lines: string[] = [];
+  const ids: string[] = [];
+  for (const member of DEMO_MEMBERS) {
+    const found = await registerOrFind(graphqlUrl, staffToken, member);
+    ids.push(found.id);
+    lines.push(`  ${member.phone}  ${member.displayName} (${found.memberCode})`);
+  }
+  return { lines, ids };
+}
+
+async function registerOrFind(
+  graphqlUrl: string,
+  staffToken: string,
+  member: (typeof DEMO_MEMBERS)[number],
+): Promise<{ id: string; memberCode: string }> {
+  try {
+    const data = await gql<{ registerMember: { id: string; memberCode: string } }>(
       graphqlUrl,
-      'mutation($input: OpenTicketInput!) { openTicket(input: $input) { number } }',
-      { input },
-      frontline,
+      'mutation($input: RegisterMemberInput!) { registerMember(input: $input) { id memberCode } }',
+      { input: { ...member, consents: [{ purpose: 'MARKETING', channel: 'SMS', granted: true }] } },
     );
-    return { number: data.openTicket.number, summary };
-  };
-  const work = (query: string, variables: Record<string, unknown>, token = frontline) => gql(graphqlUrl, query, variables, token);
-  const opened: Array<{ number: string; summary: string }> = [];
-  const [lin, chen, emma] = memberIds;
-  if (lin) {
-    const t = await open(
-      { channel: 'MINI_PROGRAM', category: 'SERVICE_ATTITUDE', memberId: lin, storeId: storeId('Aurora Jewelry'), floor: 'L1', description: 'The assistant ignored me while I waited to try on a ring.', customerConfirmed: true },
-      'service attitude at Aurora Jewelry: acknowledged, plan proposed, 100 points granted',
-    );
-    await work('mutation($n: String!) { acknowledgeTicket(number: $n, message: "We are sorry; the store manager will call you today.") { number } }', { n: t.number });
-    await work('mutation($n: String!) { proposeResolution(number: $n, proposal: "An apology from the store manager and 100 points.") { number } }', { n: t.number });
-    await work('mutation($n: String!) { grantCompensation(number: $n, kind: POINTS, amount: 100, reason: "Apology for the wait") { number } }', { n: t.number });
-    opened.push(t);
+    return data.registerMember;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'CONFLICT') throw error;
   }
-  if (emma) {
-    const t = await open(
-      { channel: 'SERVICE_DESK', category: 'REPAIR', memberId: emma, storeId: storeId('Aurora Jewelry'), floor: 'L1', description: 'A stone of my ring is loose.', customerConfirmed: true, afterSales: { flow: 'REPAIR', purchaseDate: '2026-10-03', productCode: 'AJ-RING-0925', reason: 'Loose stone' } },
-      'ring repair at Aurora Jewelry: received and assessed',
-    );
-    await work('mutation($n: String!) { acknowledgeTicket(number: $n) { number } }', { n: t.number });
-    await work('mutation($n: String!) { advanceAfterSales(number: $n, step: "ASSESSED", note: "Prong bent; re-setting needed.") { number } }', { n: t.number });
-    opened.push(t);
-  }
-  opened.push(
-    await open(
-      { channel: 'COMMENT_CARD', category: 'CLEANLINESS', floor: 'L2', zone: 'Restroom near L2-10', contactName: 'Ms Zhao', description: 'No paper towels in the restroom all afternoon.', customerConfirmed: true },
-      'anonymous comment card about cleanliness on L2 (business-time SLA)',
-    ),
+  const data = await gql<{ members: { edges: Array<{ node: { id: string; memberCode: string } }> } }>(
+    graphqlUrl,
+    'query($phone: String!) { members(first: 1, filter: { phone: $phone }) { edges { node { id memberCode } } } }',
+    { phone: member.phone },
+    staffToken,
   );
-  if (chen) {
-    const t = await open(
-      { channel: 'HOTLINE', category: 'PARKING', severity: 'HIGH', memberId: chen, floor: 'B1', description: 'The parking payment machine took my money twice.', customerConfirmed: true },
-      'parking complaint on the hotline, escalated to a supervisor',
-    );
-    await work('mutation($n: String!) { acknowledgeTicket(number: $n) { number } }', { n: t.number });
-    await work('mutation($n: String!) { escalateTicket(number: $n, reason: CUSTOMER_ASKED_SUPERVISOR) { number } }', { n: t.number });
-    opened.push(t);
+  const node = data.members.edges[0]?.node;
+  if (!node) throw new Error(`demo member ${member.displayName}: registered, but not found by phone`);
+  return node;
+}
+
+/** What the demo seeding does to one demo ticket after opening it, as its staff would. */
+type Work = (
+  number: string,
+  run: (query: string, variables: Record<string, unknown>) => Promise<unknown>,
+) => Promise<void>;
+
+interface DemoTicket {
+  /** Index into DEMO_MEMBERS of the member who raises it; none for an anonymous card. */
+  member?: number;
+  store?: string;
+  input: Record<string, unknown> & { category: string; description: string };
+  summary: string;
+  work: Work;
+}
+
+/**
+ * The four demo tickets: a complaint at a jewelry counter with an apology and points, a repair
+ * in progress, an anonymous comment card and a parking complaint taken to a supervisor. Each is
+ * opened and worked through the graph when no ticket of its category carries its description
+ * (so on the first start); a later start finds the same four and shows them again.
+ */
+const DEMO_TICKETS: DemoTicket[] = [
+  {
+    member: 0,
+    store: 'Aurora Jewelry',
+    input: {
+      channel: 'MINI_PROGRAM',
+      category: 'SERVICE_ATTITUDE',
+      floor: 'L1',
+      description: 'The assistant ignored me while I waited to try on a ring.',
+      customerConfirmed: true,
+    },
+    summary: 'service attitude at Aurora Jewelry: acknowledged, plan proposed, 100 points granted',
+    work: async (n, run) => {
+      await run(
+        'mutation($n: String!) { acknowledgeTicket(number: $n, message: "We are sorry; the store manager will call you today.") { number } }',
+        { n },
+      );
+      await run(
+        'mutation($n: String!) { proposeResolution(number: $n, proposal: "An apology from the store manager and 100 points.") { number } }',
+        { n },
+      );
+      await run(
+        'mutation($n: String!) { grantCompensation(number: $n, kind: POINTS, amount: 100, reason: "Apology for the wait") { number } }',
+        { n },
+      );
+    },
+  },
+  {
+    member: 2,
+    store: 'Aurora Jewelry',
+    input: {
+      channel: 'SERVICE_DESK',
+      category: 'REPAIR',
+      floor: 'L1',
+      description: 'A stone of my ring is loose.',
+      customerConfirmed: true,
+      afterSales: {
+        flow: 'REPAIR',
+        purchaseDate: '2026-10-03',
+        productCode: 'AJ-RING-0925',
+        reason: 'Loose stone',
+      },
+    },
+    summary: 'ring repair at Aurora Jewelry: received and assessed',
+    work: async (n, run) => {
+      await run('mutation($n: String!) { acknowledgeTicket(number: $n) { number } }', { n });
+      await run(
+        'mutation($n: String!) { advanceAfterSales(number: $n, step: "ASSESSED", note: "Prong bent; re-setting needed.") { number } }',
+        { n },
+      );
+    },
+  },
+  {
+    input: {
+      channel: 'COMMENT_CARD',
+      category: 'CLEANLINESS',
+      floor: 'L2',
+      zone: 'Restroom near L2-10',
+      contactName: 'Ms Zhao',
+      description: 'No paper towels in the restroom all afternoon.',
+      customerConfirmed: true,
+    },
+    summary: 'anonymous comment card about cleanliness on L2 (business-time SLA)',
+    work: async () => undefined,
+  },
+  {
+    member: 1,
+    input: {
+      channel: 'HOTLINE',
+      category: 'PARKING',
+      severity: 'HIGH',
+      floor: 'B1',
+      description: 'The parking payment machine took my money twice.',
+      customerConfirmed: true,
+    },
+    summary: 'parking complaint on the hotline, escalated to a supervisor',
+    work: async (n, run) => {
+      await run('mutation($n: String!) { acknowledgeTicket(number: $n) { number } }', { n });
+      await run(
+        'mutation($n: String!) { escalateTicket(number: $n, reason: CUSTOMER_ASKED_SUPERVISOR) { number } }',
+        { n },
+      );
+    },
+  },
+];
+
+async function seedTickets(graphqlUrl: string, staffToken: string, memberIds: string[]): Promise<string[]> {
+  const run = (query: string, variables: Record<string, unknown>) =>
+    gql(graphqlUrl, query, variables, staffToken);
+  const { stores } = await gql<{ stores: Array<{ id: string; name: string }> }>(
+    graphqlUrl,
+    '{ stores { id name } }',
+    {},
+  );
+  const lines: string[] = [];
+  for (const ticket of DEMO_TICKETS) {
+    const memberId = ticket.member === undefined ? undefined : memberIds[ticket.member];
+    const number =
+      (await findDemoTicket(run, ticket, memberId)) ?? (await openDemoTicket(run, ticket, memberId, stores));
+    lines.push(`  ${number}  ${ticket.summary}`);
   }
-  return opened.map((t) => `  ${t.number}  ${t.summary}`);
+  return lines;
+}
+
+/** The number of the demo ticket opened by an earlier start: same category, member and description. */
+async function findDemoTicket(
+  run: (query: string, variables: Record<string, unknown>) => Promise<unknown>,
+  ticket: DemoTicket,
+  memberId: string | undefined,
+): Promise<string | undefined> {
+  type Page = {
+    tickets: {
+      edges: Array<{ node: { number: string; description: string; memberId: string | null } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+  let after: string | null = null;
+  const matches: string[] = [];
+  do {
+    const page = (await run(
+      'query($filter: TicketFilterInput, $after: String) { tickets(first: 100, filter: $filter, after: $after) { edges { node { number description memberId } } pageInfo { hasNextPage endCursor } } }',
+      { filter: { category: ticket.input.category }, after },
+    )) as Page;
+    for (const { node } of page.tickets.edges)
+      if (node.description === ticket.input.description && (node.memberId ?? undefined) === memberId)
+        matches.push(node.number);
+    after = page.tickets.pageInfo.hasNextPage ? page.tickets.pageInfo.endCursor : null;
+  } while (after);
+  return matches.sort()[0];
+}
+
+async function openDemoTicket(
+  run: (query: string, variables: Record<string, unknown>) => Promise<unknown>,
+  ticket: DemoTicket,
+  memberId: string | undefined,
+  stores: Array<{ id: string; name: string }>,
+): Promise<string> {
+  const storeId = ticket.store ? (stores.find((s) => s.name === ticket.store)?.id ?? null) : undefined;
+  const input = {
+    ...ticket.input,
+    ...(memberId ? { memberId } : {}),
+    ...(storeId !== undefined ? { storeId } : {}),
+  };
+  const data = (await run('mutation($input: OpenTicketInput!) { openTicket(input: $input) { number } }', {
+    input,
+  })) as {
+    openTicket: { number: string };
+  };
+  await ticket.work(data.openTicket.number, run);
+  return data.openTicket.number;
 }
 
 function printBanner(graphqlUrl: string, credentials: Credentials, members: string[], tickets: string[], ms: number): void {
   const width = Math.max(...credentials.staff.map((s) => s.username.length));
+  const ports = SERVICE_PORTS.map(([, port]) => port).sort((a, b) => a - b);
   console.log(
     [
       '',
       '================================================================================',
       ` Atrium is ready in ${(ms / 1000).toFixed(1)} s`,
       `   GraphQL (and GraphiQL):  ${graphqlUrl}`,
-      '   Health / metrics:         http://localhost:4101..4105/health/ready, /metrics',
-      `   SMS sent in local mode:   http://localhost:4105/local/sms?phone=13800000001`,
+      `   Health / metrics:         http://localhost:${ports[0]}..${ports.at(-1)}/health/ready, /metrics`,
+      `   SMS sent in local mode:   http://localhost:${DEFAULT_HTTP_PORTS.notifications}/local/sms?phone=13800000001`,
       '',
       ' Demo members (log in: requestLoginCode(phone) → read the code at /local/sms → loginWithCode):',
       ...members,
