@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { TicketView } from '@atrium/contracts';
 import { SLA_TARGETS } from '../domain/sla-policy.js';
 import { seesInternal, type TicketActor } from '../domain/ticket-access.policy.js';
-import { TicketStore } from '../infrastructure/ticket.store.js';
+import { TicketJournal } from './ticket-journal.repository.js';
+import { CompensationRepository } from './compensation.repository.js';
+import { AfterSalesRepository } from './after-sales.repository.js';
 import { targetMet } from './sla-clock.js';
 import type { TicketRecord } from './ticket-record.js';
 
@@ -11,15 +13,19 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** Builds the ticket as a given actor may see it: tenants and members never see internal notes or history. */
 @Injectable()
 export class TicketViewBuilder {
-  constructor(private readonly store: TicketStore) {}
+  constructor(
+    private readonly journal: TicketJournal,
+    private readonly compensations: CompensationRepository,
+    private readonly afterSales: AfterSalesRepository,
+  ) {}
 
   async build(t: TicketRecord, actor: TicketActor): Promise<TicketView> {
     const internal = seesInternal(actor);
     const [history, notes, compensations, afterSales] = await Promise.all([
-      this.store.history(t.id),
-      this.store.notes(t.id),
-      this.store.compensations(t.id),
-      this.store.afterSales(t.id),
+      this.journal.history(t.id),
+      this.journal.notes(t.id),
+      this.compensations.ofTicket(t.id),
+      this.afterSales.ofTicket(t.id),
     ]);
     return {
       id: t.id,

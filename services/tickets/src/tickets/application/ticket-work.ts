@@ -4,7 +4,9 @@ import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
 import type { TicketActor } from '../domain/ticket-access.policy.js';
 import { TicketsError, TicketsErrorCode } from '../domain/tickets.errors.js';
-import { TicketStore } from '../infrastructure/ticket.store.js';
+import { TicketRepository } from './ticket.repository.js';
+import { TicketJournal } from './ticket-journal.repository.js';
+import { SettingsRepository } from './settings.repository.js';
 import { SlaClock } from './sla-clock.js';
 import type { HistoryRow, TicketRecord, TicketSettings } from './ticket-record.js';
 import { TicketViewBuilder } from './ticket-view.js';
@@ -31,7 +33,9 @@ export const ticketNotFound = (number: string) =>
 export class TicketWork {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly store: TicketStore,
+    private readonly tickets: TicketRepository,
+    private readonly journal: TicketJournal,
+    private readonly settings: SettingsRepository,
     private readonly sla: SlaClock,
     private readonly views: TicketViewBuilder,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -44,17 +48,17 @@ export class TicketWork {
     apply: (ctx: WorkContext) => Promise<void>,
   ): Promise<TicketView> {
     return this.tx.run(async () => {
-      const ticket = await this.store.findByNumber(number, true);
+      const ticket = await this.tickets.findByNumber(number, true);
       if (!ticket) throw ticketNotFound(number);
       check(ticket);
       const now = this.clock.now();
-      const settings = await this.store.settings();
+      const settings = await this.settings.get();
       await apply({
         ticket,
         now,
         settings,
         record: (e) =>
-          this.store.addHistory(ticket.id, {
+          this.journal.addHistory(ticket.id, {
             at: now,
             actorKind: actor.kind,
             actorId: actor.id,
@@ -65,7 +69,7 @@ export class TicketWork {
       });
       ticket.updatedAt = now;
       await this.sla.reschedule(ticket, settings);
-      await this.store.update(ticket);
+      await this.tickets.update(ticket);
       return this.views.build(ticket, actor);
     });
   }

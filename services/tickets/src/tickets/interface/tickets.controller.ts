@@ -41,7 +41,7 @@ import { WorkTicketUseCase } from '../application/commands/work-ticket.usecase.j
 import { TicketQueries } from '../application/queries/ticket-queries.js';
 import { TicketStatsQuery } from '../application/queries/ticket-stats.query.js';
 import { RecordCompensationPosting } from '../application/reactions/record-compensation-posting.js';
-import { TicketStore } from '../infrastructure/ticket.store.js';
+import { MemberTierRepository } from '../application/member-tier.repository.js';
 import { TicketsErrorFilter } from './tickets-error.mapping.js';
 
 /** The payloads arrive validated (defaults applied) by the transport. */
@@ -59,7 +59,7 @@ export class TicketsController {
     private readonly afterSales: AdvanceAfterSalesUseCase,
     private readonly policies: SlaPoliciesUseCase,
     private readonly queries: TicketQueries,
-    private readonly store: TicketStore,
+    private readonly memberTiers: MemberTierRepository,
     private readonly statsQuery: TicketStatsQuery,
     private readonly postings: RecordCompensationPosting,
     private readonly configuration: TicketConfigurationUseCase,
@@ -201,7 +201,7 @@ export class TicketsController {
   /** Keeps members' tiers for VIP policy selection (runs inside the inbox transaction). */
   @EventPattern<string>(tierChanged.topic)
   async onTierChanged(@Payload() p: EventPayload<typeof tierChanged>): Promise<void> {
-    await this.store.saveMemberTier(p.memberId, p.toCode, new Date(p.changedAt));
+    await this.memberTiers.save(p.memberId, p.toCode, new Date(p.changedAt));
   }
 
   /** The members ledger's answer for a points compensation (runs inside the inbox transaction). */

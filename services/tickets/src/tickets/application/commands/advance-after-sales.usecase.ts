@@ -10,7 +10,7 @@ import {
 import { formatLocalDate, localDateOf } from '../../domain/business-calendar.js';
 import { checkWork, type TicketActor } from '../../domain/ticket-access.policy.js';
 import { invalidInput, TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { AfterSalesRepository } from '../after-sales.repository.js';
 import { ticketRef } from '../ticket-events.js';
 import { TicketWork } from '../ticket-work.js';
 import { WorkTicketUseCase } from './work-ticket.usecase.js';
@@ -20,7 +20,7 @@ import { WorkTicketUseCase } from './work-ticket.usecase.js';
 export class AdvanceAfterSalesUseCase {
   constructor(
     private readonly work: TicketWork,
-    private readonly store: TicketStore,
+    private readonly afterSales: AfterSalesRepository,
     private readonly outbox: OutboxWriter,
     private readonly tickets: WorkTicketUseCase,
   ) {}
@@ -37,7 +37,7 @@ export class AdvanceAfterSalesUseCase {
       number,
       (t) => checkWork(actor, t),
       async (ctx) => {
-        const flow = await this.store.afterSales(ctx.ticket.id);
+        const flow = await this.afterSales.ofTicket(ctx.ticket.id);
         if (!flow)
           throw new TicketsError(
             TicketsErrorCode.AFTER_SALES_MISSING,
@@ -49,7 +49,7 @@ export class AdvanceAfterSalesUseCase {
         const today = formatLocalDate(localDateOf(ctx.now.getTime(), ctx.settings.calendar.timeZone));
         const problem = stepDetailsProblem(flow.flow, to, merged, today);
         if (problem) throw invalidInput(`details.${problem.field}`, problem.problem);
-        await this.store.saveAfterSales(ctx.ticket.id, {
+        await this.afterSales.save(ctx.ticket.id, {
           ...flow,
           step: to,
           details: merged,

@@ -6,7 +6,7 @@ import { approvingLevel, mayApprove, withinLimit, type CompensationKind } from '
 import { checkStaff, checkWork, type TicketActor } from '../../domain/ticket-access.policy.js';
 import { staffLevel, type Level } from '../../domain/ticket-lifecycle.js';
 import { TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { CompensationRepository } from '../compensation.repository.js';
 import { ticketRef } from '../ticket-events.js';
 import type { CompensationRow } from '../ticket-record.js';
 import { TicketWork, type WorkContext } from '../ticket-work.js';
@@ -19,7 +19,7 @@ const levelOf = (actor: TicketActor): Level =>
 export class CompensationUseCase {
   constructor(
     private readonly work: TicketWork,
-    private readonly store: TicketStore,
+    private readonly compensations: CompensationRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -74,7 +74,7 @@ export class CompensationUseCase {
           creditedMemberId: null,
           postingRefusal: null,
         };
-        await this.store.addCompensation(row);
+        await this.compensations.add(row);
         await ctx.record({
           action: row.status === 'GRANTED' ? 'COMPENSATION_GRANTED' : 'COMPENSATION_REQUESTED',
           fromStatus: null,
@@ -99,7 +99,7 @@ export class CompensationUseCase {
       number,
       () => checkStaff(actor),
       async (ctx) => {
-        const row = (await this.store.compensations(ctx.ticket.id)).find((c) => c.id === compensationId);
+        const row = (await this.compensations.ofTicket(ctx.ticket.id)).find((c) => c.id === compensationId);
         if (!row)
           throw new TicketsError(
             TicketsErrorCode.COMPENSATION_NOT_FOUND,
@@ -128,7 +128,7 @@ export class CompensationUseCase {
           detail: { compensationId, kind: row.kind, amount: row.amount, approverLevel: level },
         });
         if (approve) await this.granted(actor, ctx, row);
-        else await this.store.updateCompensation(row);
+        else await this.compensations.update(row);
       },
     );
   }
@@ -138,7 +138,7 @@ export class CompensationUseCase {
     row.status = 'GRANTED';
     row.grantedAt = ctx.now;
     if (row.kind === 'POINTS') row.posting = 'PENDING';
-    await this.store.updateCompensation(row);
+    await this.compensations.update(row);
     await this.outbox.add(
       ticketCompensationGranted,
       {

@@ -9,7 +9,13 @@ import { formatLocalDate, localDateOf } from '../../domain/business-calendar.js'
 import { DEFAULT_SLA_POLICIES, selectPolicy } from '../../domain/sla-policy.js';
 import { checkOpen, type TicketActor } from '../../domain/ticket-access.policy.js';
 import { invalidInput } from '../../domain/tickets.errors.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { TicketRepository } from '../ticket.repository.js';
+import { TicketJournal } from '../ticket-journal.repository.js';
+import { AfterSalesRepository } from '../after-sales.repository.js';
+import { SettingsRepository } from '../settings.repository.js';
+import { CategoryRepository } from '../category.repository.js';
+import { SlaPolicyRepository } from '../sla-policy.repository.js';
+import { MemberTierRepository } from '../member-tier.repository.js';
 import { SlaClock } from '../sla-clock.js';
 import { ticketRef } from '../ticket-events.js';
 import type { TicketRecord } from '../ticket-record.js';
@@ -27,7 +33,13 @@ export const ticketNumber = (day: string, seq: number) =>
 export class OpenTicketUseCase {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly store: TicketStore,
+    private readonly tickets: TicketRepository,
+    private readonly journal: TicketJournal,
+    private readonly afterSales: AfterSalesRepository,
+    private readonly settings: SettingsRepository,
+    private readonly categories: CategoryRepository,
+    private readonly policies: SlaPolicyRepository,
+    private readonly memberTiers: MemberTierRepository,
     private readonly sla: SlaClock,
     private readonly views: TicketViewBuilder,
     private readonly outbox: OutboxWriter,
@@ -36,9 +48,9 @@ export class OpenTicketUseCase {
   ) {}
 
   async execute(actor: TicketActor, req: OpenRequest): Promise<TicketView> {
-    const category = await this.store.category(req.category);
+    const category = await this.categories.get(req.category);
     if (!category?.active) {
-      const known = (await this.store.categories(false)).map((c) => c.code);
+      const known = (await this.categories.list(false)).map((c) => c.code);
       throw invalidInput(
         'category',
         `${category ? 'no longer in use' : 'unknown category'}; one of ${known.join(', ')}`,
@@ -62,17 +74,17 @@ export class OpenTicketUseCase {
     }
     return this.tx.run(async () => {
       const now = this.clock.now();
-      const settings = await this.store.settings();
+      const settings = await this.settings.get();
       const day = formatLocalDate(localDateOf(now.getTime(), settings.calendar.timeZone));
       if (req.afterSales) {
         const first = AFTER_SALES_FLOWS[req.afterSales.flow].first;
         const problem = stepDetailsProblem(req.afterSales.flow, first, req.afterSales.details ?? {}, day);
         if (problem) throw invalidInput(`afterSales.${problem.field}`, problem.problem);
       }
-      const number = ticketNumber(day, await this.store.nextDaySequence(day));
-      const memberTier = memberId ? await this.store.memberTier(memberId) : null;
+      const number = ticketNumber(day, await this.tickets.nextDaySequence(day));
+      const memberTier = memberId ? await this.memberTiers.tierOf(memberId) : null;
       const policy =
-        selectPolicy(await this.store.policies(), {
+        selectPolicy(await this.policies.list(), {
           category: req.category,
           severity: req.severity ?? 'MEDIUM',
           channel: req.channel,
@@ -126,9 +138,9 @@ export class OpenTicketUseCase {
         reopenedAt: null,
         updatedAt: now,
       };
-      await this.store.insert(ticket);
+      await this.tickets.insert(ticket);
       const history = { at: now, actorKind: actor.kind, actorId: actor.id, internal: false };
-      await this.store.addHistory(ticket.id, {
+      await this.journal.addHistory(ticket.id, {
         ...history,
         action: 'OPENED',
         fromStatus: null,
@@ -143,13 +155,13 @@ export class OpenTicketUseCase {
       });
       if (req.afterSales) {
         const step = AFTER_SALES_FLOWS[req.afterSales.flow].first;
-        await this.store.saveAfterSales(ticket.id, {
+        await this.afterSales.save(ticket.id, {
           flow: req.afterSales.flow,
           step,
           details: req.afterSales.details ?? {},
           updatedAt: now,
         });
-        await this.store.addHistory(ticket.id, {
+        await this.journal.addHistory(ticket.id, {
           ...history,
           action: 'AFTER_SALES_STEP',
           fromStatus: null,
@@ -158,7 +170,7 @@ export class OpenTicketUseCase {
         });
       }
       await this.sla.reschedule(ticket, settings);
-      await this.store.update(ticket);
+      await this.tickets.update(ticket);
       await this.outbox.add(
         ticketOpened,
         {

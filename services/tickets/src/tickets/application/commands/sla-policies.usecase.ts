@@ -9,7 +9,7 @@ import { CLOCK, type Clock } from '@atrium/platform';
 import { policyProblem, type SlaPolicy } from '../../domain/sla-policy.js';
 import { checkManagePolicies, checkStaff, type TicketActor } from '../../domain/ticket-access.policy.js';
 import { invalidInput } from '../../domain/tickets.errors.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { SlaPolicyRepository } from '../sla-policy.repository.js';
 
 type PolicyView = OperationResponse<typeof upsertSlaPolicy>;
 
@@ -34,13 +34,13 @@ export function toPolicyView(p: SlaPolicy): PolicyView {
 @Injectable()
 export class SlaPoliciesUseCase {
   constructor(
-    private readonly store: TicketStore,
+    private readonly policies: SlaPolicyRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(actor: TicketActor): Promise<OperationResponse<typeof listSlaPolicies>> {
     checkStaff(actor);
-    return { items: (await this.store.policies()).map(toPolicyView) };
+    return { items: (await this.policies.list()).map(toPolicyView) };
   }
 
   async upsert(actor: TicketActor, r: ValidatedRequest<typeof upsertSlaPolicy>): Promise<PolicyView> {
@@ -63,7 +63,7 @@ export class SlaPoliciesUseCase {
     };
     const problem = policyProblem(policy);
     if (problem) throw invalidInput('policy', problem);
-    await this.store.upsertPolicy(policy, this.clock.now());
+    await this.policies.upsert(policy, this.clock.now());
     return toPolicyView(policy);
   }
 }

@@ -18,7 +18,8 @@ import {
   weekdaysFromOpeningDays,
 } from '../../domain/ticket-settings.js';
 import { invalidInput } from '../../domain/tickets.errors.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { SettingsRepository } from '../settings.repository.js';
+import { CategoryRepository } from '../category.repository.js';
 import type { SettingsChange, TicketCategory, TicketSettings } from '../ticket-record.js';
 
 type SettingsView = OperationResponse<typeof getTicketSettings>;
@@ -46,7 +47,8 @@ export function toSettingsView(s: TicketSettings): SettingsView {
 export class TicketConfigurationUseCase {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly store: TicketStore,
+    private readonly stored: SettingsRepository,
+    private readonly taxonomy: CategoryRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -55,7 +57,7 @@ export class TicketConfigurationUseCase {
     r: ValidatedRequest<typeof listTicketCategories>,
   ): Promise<OperationResponse<typeof listTicketCategories>> {
     if (r.includeInactive) checkStaff(actor);
-    return { items: await this.store.categories(r.includeInactive ?? false) };
+    return { items: await this.taxonomy.list(r.includeInactive ?? false) };
   }
 
   async upsertCategory(
@@ -71,13 +73,13 @@ export class TicketConfigurationUseCase {
       position: r.position,
       active: r.active ?? true,
     };
-    await this.store.upsertCategory(category, this.clock.now(), actor.id);
+    await this.taxonomy.upsert(category, this.clock.now(), actor.id);
     return category;
   }
 
   async settings(actor: TicketActor): Promise<SettingsView> {
     checkStaff(actor);
-    return toSettingsView(await this.store.settings());
+    return toSettingsView(await this.stored.get());
   }
 
   async updateSettings(
@@ -106,8 +108,8 @@ export class TicketConfigurationUseCase {
     if (r.patternWindowDays !== undefined) change.patternWindowDays = r.patternWindowDays;
     if (r.vipTiers !== undefined) change.vipTiers = [...new Set(r.vipTiers)];
     return this.tx.run(async () => {
-      await this.store.updateSettings(change, this.clock.now(), actor.id);
-      const after = await this.store.settings();
+      await this.stored.update(change, this.clock.now(), actor.id);
+      const after = await this.stored.get();
       // The checks above name the field; this one guards the whole calendar as stored.
       const problem = calendarProblem(after.calendar);
       if (problem) throw invalidInput('openingHours', problem);

@@ -24,7 +24,9 @@ import {
   type TicketAction,
 } from '../../domain/ticket-lifecycle.js';
 import { TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { TicketJournal } from '../ticket-journal.repository.js';
+import { PauseRepository } from '../sla-pause.repository.js';
+import { SlaPolicyRepository } from '../sla-policy.repository.js';
 import { ticketRef } from '../ticket-events.js';
 import type { TicketRecord } from '../ticket-record.js';
 import { TicketWork, type WorkContext } from '../ticket-work.js';
@@ -43,7 +45,9 @@ const mustBeActive = (t: TicketRecord, what: string) => {
 export class WorkTicketUseCase {
   constructor(
     private readonly work: TicketWork,
-    private readonly store: TicketStore,
+    private readonly journal: TicketJournal,
+    private readonly pauses: PauseRepository,
+    private readonly policies: SlaPolicyRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -155,7 +159,7 @@ export class WorkTicketUseCase {
       throw new TicketsError(TicketsErrorCode.ACCESS_DENIED, 'only mall staff write internal notes');
     }
     const id = uuidv7();
-    await this.store.addNote(ctx.ticket.id, {
+    await this.journal.addNote(ctx.ticket.id, {
       id,
       visibility,
       text,
@@ -279,7 +283,7 @@ export class WorkTicketUseCase {
         await this.move(ctx, 'REOPEN', { reason });
         // Fresh targets from the reopening: a new SLA cycle, under the policy as it is now.
         t.slaCycle += 1;
-        if (t.slaPolicyCode) t.slaPolicy = (await this.store.policy(t.slaPolicyCode)) ?? t.slaPolicy;
+        if (t.slaPolicyCode) t.slaPolicy = (await this.policies.get(t.slaPolicyCode)) ?? t.slaPolicy;
         t.clockStartedAt = ctx.now;
         t.firstResponseAt = null;
         t.planAt = null;
@@ -293,7 +297,7 @@ export class WorkTicketUseCase {
   }
 
   private async resume(ctx: WorkContext): Promise<void> {
-    await this.store.endPause(ctx.ticket.id, ctx.now);
+    await this.pauses.end(ctx.ticket.id, ctx.now);
     await ctx.record({
       action: 'RESUMED',
       fromStatus: null,
@@ -319,7 +323,7 @@ export class WorkTicketUseCase {
     if (reason) {
       if (ctx.ticket.pausedSince)
         throw new TicketsError(TicketsErrorCode.ALREADY_PAUSED, 'the ticket’s clock is already paused');
-      await this.store.startPause(ctx.ticket.id, ctx.now, reason);
+      await this.pauses.start(ctx.ticket.id, ctx.now, reason);
       ctx.ticket.pausedSince = ctx.now;
       ctx.ticket.pauseReason = reason;
       await ctx.record({ action: 'PAUSED', fromStatus: null, toStatus: null, detail: { reason } });

@@ -3,7 +3,10 @@ import { ticketEscalated, ticketSlaBreached, ticketSlaWarning } from '@atrium/co
 import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { ACTIVE_STATUSES, nextLevel } from '../../domain/ticket-lifecycle.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { TicketRepository } from '../ticket.repository.js';
+import { TicketJournal } from '../ticket-journal.repository.js';
+import { SettingsRepository } from '../settings.repository.js';
+import { DeadlineRepository } from '../sla-deadline.repository.js';
 import { SlaClock, targetMet } from '../sla-clock.js';
 import { ticketRef } from '../ticket-events.js';
 
@@ -30,7 +33,10 @@ export interface SlaRunResult {
 export class SlaSchedulerJob {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly store: TicketStore,
+    private readonly tickets: TicketRepository,
+    private readonly journal: TicketJournal,
+    private readonly settings: SettingsRepository,
+    private readonly deadlines: DeadlineRepository,
     private readonly sla: SlaClock,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -61,20 +67,20 @@ export class SlaSchedulerJob {
       async (): Promise<
         'none' | { busy: string } | 'WARNING' | 'BREACH' | 'BREACH+ESCALATION' | 'CANCELLED'
       > => {
-        const deadline = await this.store.claimDueDeadline(now, busy);
+        const deadline = await this.deadlines.claimDue(now, busy);
         if (!deadline) return 'none';
         // A person working the ticket holds its lock: leave the deadline for the next run.
-        const ticket = await this.store.tryLockById(deadline.ticketId);
+        const ticket = await this.tickets.tryLockById(deadline.ticketId);
         if (!ticket) return { busy: deadline.id };
         if (
           !ACTIVE_STATUSES.includes(ticket.status) ||
           ticket.slaCycle !== deadline.cycle ||
           targetMet(ticket, deadline.target)
         ) {
-          await this.store.markDeadline(deadline.id, 'CANCELLED', SLA_SCHEDULER_ACTOR);
+          await this.deadlines.mark(deadline.id, 'CANCELLED', SLA_SCHEDULER_ACTOR);
           return 'CANCELLED';
         }
-        await this.store.markDeadline(deadline.id, 'FIRED', SLA_SCHEDULER_ACTOR);
+        await this.deadlines.mark(deadline.id, 'FIRED', SLA_SCHEDULER_ACTOR);
         const history = {
           at: now,
           actorKind: 'system',
@@ -91,14 +97,14 @@ export class SlaSchedulerJob {
         let outcome: 'WARNING' | 'BREACH' | 'BREACH+ESCALATION' =
           deadline.kind === 'WARNING' ? 'WARNING' : 'BREACH';
         if (deadline.kind === 'WARNING') {
-          await this.store.addHistory(ticket.id, { ...history, action: 'SLA_WARNING', detail });
+          await this.journal.addHistory(ticket.id, { ...history, action: 'SLA_WARNING', detail });
           await this.outbox.add(
             ticketSlaWarning,
             { ...ticketRef(ticket, SLA_SCHEDULER_ACTOR, now), target: deadline.target, dueAt: detail.dueAt },
             ticket.id,
           );
         } else {
-          await this.store.addHistory(ticket.id, { ...history, action: 'SLA_BREACHED', detail });
+          await this.journal.addHistory(ticket.id, { ...history, action: 'SLA_BREACHED', detail });
           await this.outbox.add(
             ticketSlaBreached,
             { ...ticketRef(ticket, SLA_SCHEDULER_ACTOR, now), target: deadline.target, dueAt: detail.dueAt },
@@ -108,7 +114,7 @@ export class SlaSchedulerJob {
           if (up) {
             const from = ticket.level;
             ticket.level = up;
-            await this.store.addHistory(ticket.id, {
+            await this.journal.addHistory(ticket.id, {
               ...history,
               action: 'ESCALATED',
               detail: {
@@ -133,8 +139,8 @@ export class SlaSchedulerJob {
           }
         }
         ticket.updatedAt = now;
-        await this.sla.reschedule(ticket, await this.store.settings());
-        await this.store.update(ticket);
+        await this.sla.reschedule(ticket, await this.settings.get());
+        await this.tickets.update(ticket);
         return outcome;
       },
     );

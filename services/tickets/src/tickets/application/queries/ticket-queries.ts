@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { OperationResponse, listTickets, TicketView, ValidatedRequest } from '@atrium/contracts';
 import { checkRead, TICKETS_READ, type TicketActor } from '../../domain/ticket-access.policy.js';
 import { TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { TicketRepository } from '../ticket.repository.js';
+import { SettingsRepository } from '../settings.repository.js';
+import type { TicketListFilter } from '../ticket.repository.js';
 import { ticketNotFound } from '../ticket-work.js';
 import { TicketViewBuilder } from '../ticket-view.js';
 
@@ -25,12 +27,13 @@ function decode(after: string): Cursor {
 @Injectable()
 export class TicketQueries {
   constructor(
-    private readonly store: TicketStore,
+    private readonly tickets: TicketRepository,
+    private readonly settings: SettingsRepository,
     private readonly views: TicketViewBuilder,
   ) {}
 
   async get(actor: TicketActor, number: string): Promise<TicketView> {
-    const ticket = await this.store.findByNumber(number);
+    const ticket = await this.tickets.findByNumber(number);
     // A ticket the caller may not see is reported as missing (numbers are guessable).
     if (!ticket) throw ticketNotFound(number);
     try {
@@ -47,17 +50,12 @@ export class TicketQueries {
     actor: TicketActor,
     req: ValidatedRequest<typeof listTickets>,
   ): Promise<OperationResponse<typeof listTickets>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
+    const filter: TicketListFilter = {};
     switch (actor.kind) {
       case 'anonymous':
         throw new TicketsError(TicketsErrorCode.NOT_SIGNED_IN, 'sign in first to see tickets');
       case 'member':
-        where.push(`member_id = ${p(actor.id)}`);
+        filter.ownMemberId = actor.id;
         break;
       case 'partner':
         if (!actor.scopes.includes(TICKETS_READ))
@@ -67,36 +65,32 @@ export class TicketQueries {
           );
         if (!actor.tenantId)
           throw new TicketsError(TicketsErrorCode.OTHER_TENANT, 'this API key belongs to no tenant');
-        where.push(`tenant_id = ${p(actor.tenantId)}`);
+        filter.tenantId = actor.tenantId;
         break;
       case 'staff':
       case 'system':
         break;
     }
     const f = req.filter ?? {};
-    if (f.statuses?.length) where.push(`status = ANY(${p(f.statuses)}::text[])`);
-    if (f.levels?.length) where.push(`level = ANY(${p(f.levels)}::text[])`);
-    if (f.department) where.push(`department = ${p(f.department)}`);
-    if (f.assigneeId) where.push(`assignee_id = ${p(f.assigneeId)}`);
-    if (f.storeId) where.push(`store_id = ${p(f.storeId)}`);
-    if (f.category) where.push(`category = ${p(f.category)}`);
-    if (f.memberId) where.push(`member_id = ${p(f.memberId)}`);
+    Object.assign(filter, {
+      statuses: f.statuses,
+      levels: f.levels,
+      department: f.department,
+      assigneeId: f.assigneeId,
+      storeId: f.storeId,
+      category: f.category,
+      memberId: f.memberId,
+      slaStates: f.slaStates,
+    } satisfies TicketListFilter);
     if (f.vip !== undefined) {
-      const vipTiers = (await this.store.settings()).vipTiers;
-      if (f.vip) where.push(`member_tier = ANY(${p(vipTiers)}::text[])`);
-      else where.push(`(member_tier IS NULL OR NOT (member_tier = ANY(${p(vipTiers)}::text[])))`);
+      filter.vip = { is: f.vip, tiers: (await this.settings.get()).vipTiers };
     }
-    if (f.slaStates?.length) where.push(`sla_state = ANY(${p(f.slaStates)}::text[])`);
     if (req.after) {
       const c = decode(req.after);
-      where.push(
-        c.d === null
-          ? `(next_due_at IS NULL AND number > ${p(c.n)})`
-          : `(next_due_at > ${p(c.d)}::timestamptz OR (next_due_at = ${p(c.d)}::timestamptz AND number > ${p(c.n)}) OR next_due_at IS NULL)`,
-      );
+      filter.after = { nextDueAt: c.d, number: c.n };
     }
     const first = req.first ?? 20;
-    const rows = await this.store.list(where, params, first + 1);
+    const rows = await this.tickets.list(filter, first + 1);
     const page = rows.slice(0, first);
     const cursors = page.map((t) => encode({ d: t.nextDueAt?.toISOString() ?? null, n: t.number }));
     return {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { compensationPosted, EventPayload } from '@atrium/contracts';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { TicketJournal } from '../ticket-journal.repository.js';
+import { CompensationRepository } from '../compensation.repository.js';
 
 /** The members service, which posts points compensations to the ledger. */
 export const LEDGER_ACTOR = 'members.ledger';
@@ -13,12 +14,15 @@ export const LEDGER_ACTOR = 'members.ledger';
  */
 @Injectable()
 export class RecordCompensationPosting {
-  constructor(private readonly store: TicketStore) {}
+  constructor(
+    private readonly journal: TicketJournal,
+    private readonly compensations: CompensationRepository,
+  ) {}
 
   /** True when the answer changed the ticket. */
   async handle(event: EventPayload<typeof compensationPosted>): Promise<boolean> {
     const postedAt = new Date(event.postedAt);
-    const settled = await this.store.settlePosting({
+    const settled = await this.compensations.settlePosting({
       compensationId: event.compensationId,
       outcome: event.outcome,
       postedAt,
@@ -27,7 +31,7 @@ export class RecordCompensationPosting {
       refusal: event.refusal,
     });
     if (!settled) return false;
-    await this.store.addHistory(settled.ticketId, {
+    await this.journal.addHistory(settled.ticketId, {
       at: postedAt,
       actorKind: 'system',
       actorId: LEDGER_ACTOR,
