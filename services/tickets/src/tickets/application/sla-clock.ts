@@ -1,28 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import {
-  computeTargets,
-  DEFAULT_SLA_POLICIES,
-  SLA_TARGETS,
-  type SlaPolicy,
-  type SlaTarget,
-} from '../domain/sla-policy.js';
+import { computeTargets, DEFAULT_SLA_POLICIES, SLA_TARGETS, type SlaPolicy } from '../domain/sla-policy.js';
+import { targetMet } from '../domain/ticket.js';
 import { ACTIVE_STATUSES } from '../domain/ticket-lifecycle.js';
 import { PauseRepository } from './sla-pause.repository.js';
 import { SlaPolicyRepository } from './sla-policy.repository.js';
 import { DeadlineRepository } from './sla-deadline.repository.js';
 import type { TicketRecord, TicketSettings } from './ticket-record.js';
-
-/** Whether a target has been met in the current SLA cycle. */
-export function targetMet(t: TicketRecord, target: SlaTarget): Date | null {
-  switch (target) {
-    case 'FIRST_RESPONSE':
-      return t.firstResponseAt;
-    case 'PLAN':
-      return t.planAt;
-    case 'RESOLUTION':
-      return t.resolvedAt && t.resolvedAt >= t.clockStartedAt ? t.resolvedAt : null;
-  }
-}
 
 /**
  * Keeps a ticket's SLA targets and its rows in `sla_deadlines` in step with the ticket: call it

@@ -5,7 +5,7 @@ import { seesInternal, type TicketActor } from '../domain/ticket-access.policy.j
 import { TicketJournal } from './ticket-journal.repository.js';
 import { CompensationRepository } from './compensation.repository.js';
 import { AfterSalesRepository } from './after-sales.repository.js';
-import { targetMet } from './sla-clock.js';
+import { targetMet } from '../domain/ticket.js';
 import type { TicketRecord } from './ticket-record.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -21,12 +21,11 @@ export class TicketViewBuilder {
 
   async build(t: TicketRecord, actor: TicketActor): Promise<TicketView> {
     const internal = seesInternal(actor);
-    const [history, notes, compensations, afterSales] = await Promise.all([
-      this.journal.history(t.id),
-      this.journal.notes(t.id),
-      this.compensations.ofTicket(t.id),
-      this.afterSales.ofTicket(t.id),
-    ]);
+    // One after another: inside a transaction they share one connection, which runs one query at a time.
+    const history = await this.journal.history(t.id);
+    const notes = await this.journal.notes(t.id);
+    const compensations = await this.compensations.ofTicket(t.id);
+    const afterSales = await this.afterSales.ofTicket(t.id);
     return {
       id: t.id,
       number: t.number,

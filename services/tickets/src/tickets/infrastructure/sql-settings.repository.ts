@@ -24,6 +24,7 @@ export class SqlSettingsRepository extends SqlRepository implements SettingsRepo
       timeZoneSource: chosen ? 'SETTING' : 'ENVIRONMENT',
       vipTiers: r.vip_tiers as string[],
       calendarVersion: r.calendar_version as number,
+      approvalLimits: r.approval_limits as TicketSettings['approvalLimits'],
       updatedAt: dd(r.updated_at),
       updatedBy: (r.updated_by as string | null) ?? null,
       calendar: {
@@ -52,6 +53,7 @@ export class SqlSettingsRepository extends SqlRepository implements SettingsRepo
     if (change.patternThreshold !== undefined) set('pattern_threshold', change.patternThreshold);
     if (change.patternWindowDays !== undefined) set('pattern_window_days', change.patternWindowDays);
     if (change.vipTiers !== undefined) set('vip_tiers', JSON.stringify(change.vipTiers));
+    if (change.approvalLimits !== undefined) set('approval_limits', JSON.stringify(change.approvalLimits));
     // A new calendar applies to every open ticket: the scheduler re-plans those behind this version.
     if (change.timeZone !== undefined || change.weekdays !== undefined || change.holidays !== undefined) {
       sets.push('calendar_version = calendar_version + 1');

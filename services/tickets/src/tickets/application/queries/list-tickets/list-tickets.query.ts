@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { OperationResponse, listTickets, TicketView, ValidatedRequest } from '@atrium/contracts';
-import { checkRead, TICKETS_READ, type TicketActor } from '../../domain/ticket-access.policy.js';
-import { TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
-import { TicketRepository } from '../ticket.repository.js';
-import { SettingsRepository } from '../settings.repository.js';
-import type { TicketListFilter } from '../ticket.repository.js';
-import { ticketNotFound } from '../ticket-work.js';
-import { TicketViewBuilder } from '../ticket-view.js';
+import type { OperationResponse, listTickets, ValidatedRequest } from '@atrium/contracts';
+import { TICKETS_READ, type TicketActor } from '../../../domain/ticket-access.policy.js';
+import { TicketsError, TicketsErrorCode } from '../../../domain/tickets.errors.js';
+import type { TicketListFilter } from '../../ticket.repository.js';
+import { SettingsRepository } from '../../settings.repository.js';
+import { TicketRepository } from '../../ticket.repository.js';
+import { TicketViewBuilder } from '../../ticket-view.js';
 
 interface Cursor {
   d: string | null;
@@ -23,30 +22,16 @@ function decode(after: string): Cursor {
   }
 }
 
-/** Reading tickets: one by number, and the queue (staff), a tenant's tickets or a member's own. */
+/** The queue (staff), a tenant's tickets or a member's own, next due first, a page at a time. */
 @Injectable()
-export class TicketQueries {
+export class ListTicketsQuery {
   constructor(
     private readonly tickets: TicketRepository,
     private readonly settings: SettingsRepository,
     private readonly views: TicketViewBuilder,
   ) {}
 
-  async get(actor: TicketActor, number: string): Promise<TicketView> {
-    const ticket = await this.tickets.findByNumber(number);
-    // A ticket the caller may not see is reported as missing (numbers are guessable).
-    if (!ticket) throw ticketNotFound(number);
-    try {
-      checkRead(actor, ticket);
-    } catch (e) {
-      if (e instanceof TicketsError && e.code === TicketsErrorCode.ACCESS_DENIED)
-        throw ticketNotFound(number);
-      throw e;
-    }
-    return this.views.build(ticket, actor);
-  }
-
-  async list(
+  async execute(
     actor: TicketActor,
     req: ValidatedRequest<typeof listTickets>,
   ): Promise<OperationResponse<typeof listTickets>> {

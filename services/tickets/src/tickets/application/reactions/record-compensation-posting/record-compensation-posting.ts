@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { compensationPosted, EventPayload } from '@atrium/contracts';
-import { TicketJournal } from '../ticket-journal.repository.js';
-import { CompensationRepository } from '../compensation.repository.js';
+import { TicketJournal } from '../../ticket-journal.repository.js';
+import { CompensationRepository } from '../../compensation.repository.js';
 
 /** The members service, which posts points compensations to the ledger. */
 export const LEDGER_ACTOR = 'members.ledger';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { OperationResponse, ticketStats, ValidatedRequest } from '@atrium/contracts';
-import { countedTimeBetween, type BusinessCalendar } from '../../domain/business-calendar.js';
-import { percentileCont } from '../../domain/percentile.js';
-import { TICKETS_READ, type TicketActor } from '../../domain/ticket-access.policy.js';
-import { TicketsError, TicketsErrorCode } from '../../domain/tickets.errors.js';
-import { SettingsRepository } from '../settings.repository.js';
-import { TicketStatsReader, type SlaTimeRow, type StatsScope } from '../ticket-stats.repository.js';
+import { countedTimeBetween, type BusinessCalendar } from '../../../domain/business-calendar.js';
+import { percentileCont } from '../../../domain/percentile.js';
+import { TICKETS_READ, type TicketActor } from '../../../domain/ticket-access.policy.js';
+import { TicketsError, TicketsErrorCode } from '../../../domain/tickets.errors.js';
+import { SettingsRepository } from '../../settings.repository.js';
+import { TicketStatsReader, type SlaTimeRow, type StatsScope } from '../../ticket-stats.repository.js';
 
 type Stats = OperationResponse<typeof ticketStats>;
 
