@@ -15,6 +15,8 @@ import { Access, CurrentActor } from '../auth/access.js';
 import { checkedRequest } from '../graphql/checked-request.js';
 import type { GatewayContext } from '../graphql/gateway-context.js';
 import {
+  ApprovalLimits,
+  ApprovalLimitsInput,
   TicketCategory,
   TicketSettings,
   UpdateTicketSettingsInput,
@@ -23,9 +25,40 @@ import {
 
 const MANAGERS = { kinds: ['staff'] as const, staffRoles: atLeast('MANAGER') };
 
+/** Compensation kinds as the service names them, and as the graph does. */
+const KIND_FIELDS = [
+  ['POINTS', 'points'],
+  ['COUPON', 'coupon'],
+  ['GIFT_CARD', 'giftCard'],
+  ['REFUND', 'refund'],
+  ['EXTRA_SERVICE', 'extraService'],
+  ['APOLOGY', 'apology'],
+] as const;
+
+type LimitsView = OperationResponse<typeof getTicketSettings>['approvalLimits'][number];
+type LimitsChange = NonNullable<OperationRequest<typeof updateTicketSettings>['approvalLimits']>[number];
+
 const settingsOf = (v: OperationResponse<typeof getTicketSettings>): TicketSettings => ({
   ...v,
+  approvalLimits: v.approvalLimits.map(
+    (l: LimitsView): ApprovalLimits =>
+      ({
+        level: l.level,
+        ...Object.fromEntries(KIND_FIELDS.map(([kind, field]) => [field, l[kind]])),
+      }) as ApprovalLimits,
+  ),
   updatedAt: new Date(v.updatedAt),
+});
+
+/** The kinds given (absent ones stay; null is no limit). */
+const limitsChangeOf = (input: ApprovalLimitsInput): LimitsChange => ({
+  level: input.level,
+  ...Object.fromEntries(
+    KIND_FIELDS.filter(([, field]) => input[field] !== undefined).map(([kind, field]) => [
+      kind,
+      input[field],
+    ]),
+  ),
 });
 
 /** The category taxonomy and the calendar/settings of tickets; the tickets service checks roles again. */
@@ -91,6 +124,7 @@ export class TicketConfigResolver {
         ([key, value]) => value !== undefined && (value !== null || key === 'timeZone'),
       ),
     ) as OperationRequest<typeof updateTicketSettings>;
+    if (input.approvalLimits) change.approvalLimits = input.approvalLimits.map(limitsChangeOf);
     return settingsOf(await this.send(updateTicketSettings, change, actor, context));
   }
 }

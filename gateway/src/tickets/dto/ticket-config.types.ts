@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { TICKET_DEPARTMENTS, WEEKDAYS } from '@atrium/contracts';
-import { DepartmentEnum } from './ticket.types.js';
+import { TICKET_DEPARTMENTS, TICKET_LEVELS, WEEKDAYS } from '@atrium/contracts';
+import { DepartmentEnum, TicketLevelEnum } from './ticket.types.js';
 import { enumOfNames } from '../../graphql/enums.js';
 
 export const WeekdayEnum = enumOfNames(WEEKDAYS);
@@ -48,6 +48,31 @@ export class OpeningDayInput {
   @Field(() => String, { nullable: true }) close!: string | null;
 }
 
+@ObjectType({
+  description:
+    'What one level may grant as compensation without approval: points, or fen for money kinds; null = no limit.',
+})
+export class ApprovalLimits {
+  @Field(() => TicketLevelEnum) level!: string;
+  @Field(() => Int, { nullable: true }) points!: number | null;
+  @Field(() => Int, { nullable: true }) coupon!: number | null;
+  @Field(() => Int, { nullable: true }) giftCard!: number | null;
+  @Field(() => Int, { nullable: true }) refund!: number | null;
+  @Field(() => Int, { nullable: true }) extraService!: number | null;
+  @Field(() => Int, { nullable: true }) apology!: number | null;
+}
+
+@InputType({ description: 'The kinds given change (null: no limit); absent kinds stay.' })
+export class ApprovalLimitsInput {
+  @Field(() => TicketLevelEnum) level!: (typeof TICKET_LEVELS)[number];
+  @Field(() => Int, { nullable: true }) points?: number | null;
+  @Field(() => Int, { nullable: true }) coupon?: number | null;
+  @Field(() => Int, { nullable: true }) giftCard?: number | null;
+  @Field(() => Int, { nullable: true }) refund?: number | null;
+  @Field(() => Int, { nullable: true }) extraService?: number | null;
+  @Field(() => Int, { nullable: true }) apology?: number | null;
+}
+
 @ObjectType({ description: 'The business calendar and the ticket settings.' })
 export class TicketSettings {
   @Field() timeZone!: string;
@@ -61,6 +86,8 @@ export class TicketSettings {
   patternThreshold!: number;
   @Field(() => Int) patternWindowDays!: number;
   @Field(() => [String], { description: 'Member tiers the queue’s VIP filter means.' }) vipTiers!: string[];
+  @Field(() => [ApprovalLimits], { description: 'Compensation approval limits per level, lowest first.' })
+  approvalLimits!: ApprovalLimits[];
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
   @Field(() => String, { nullable: true }) updatedBy!: string | null;
 }
@@ -79,4 +106,10 @@ export class UpdateTicketSettingsInput {
   @Field(() => Int, { nullable: true }) patternThreshold?: number;
   @Field(() => Int, { nullable: true }) patternWindowDays?: number;
   @Field(() => [String], { nullable: true }) vipTiers?: string[];
+  @Field(() => [ApprovalLimitsInput], {
+    nullable: true,
+    description:
+      'ADMIN only: the levels listed change; a higher level must grant at least what a lower one does.',
+  })
+  approvalLimits?: ApprovalLimitsInput[];
 }

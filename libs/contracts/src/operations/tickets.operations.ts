@@ -394,6 +394,20 @@ const openingDaySchema = z.object({
   close: timeOfDay.nullable(),
 });
 
+/** An approval limit: the most a level grants without approval (points, or fen for money kinds); null = no limit. */
+const approvalLimit = z.number().int().min(0).max(100_000_000).nullable();
+
+/** What one level may grant without approval, per compensation kind. */
+const approvalLimitsViewSchema = z.object({
+  level: z.enum(TICKET_LEVELS),
+  POINTS: approvalLimit,
+  COUPON: approvalLimit,
+  GIFT_CARD: approvalLimit,
+  REFUND: approvalLimit,
+  EXTRA_SERVICE: approvalLimit,
+  APOLOGY: approvalLimit,
+});
+
 export const ticketSettingsViewSchema = z.object({
   timeZone: z.string(),
   /** ENVIRONMENT: MALL_TIME_ZONE of the tickets process; SETTING: chosen by a manager. */
@@ -404,6 +418,8 @@ export const ticketSettingsViewSchema = z.object({
   patternThreshold: z.number().int(),
   patternWindowDays: z.number().int(),
   vipTiers: z.array(z.string()),
+  /** Per level, lowest first. */
+  approvalLimits: z.array(approvalLimitsViewSchema),
   updatedAt: isoDateTime,
   updatedBy: z.string().nullable(),
 });
@@ -412,7 +428,7 @@ export const getTicketSettings = defineOperation({
   service: 'tickets',
   operation: 'get-ticket-settings',
   description:
-    'The business calendar (time zone, opening hours Monday first, holidays) and the ticket settings (reopen window, repeat-pattern threshold and window, VIP tiers) (staff).',
+    'The business calendar (time zone, opening hours Monday first, holidays) and the ticket settings (reopen window, repeat-pattern threshold and window, VIP tiers, compensation approval limits per level) (staff).',
   request: z.object({}),
   response: ticketSettingsViewSchema,
 });
@@ -421,7 +437,7 @@ export const updateTicketSettings = defineOperation({
   service: 'tickets',
   operation: 'update-ticket-settings',
   description:
-    'Changes the calendar and ticket settings (MANAGER and above); only the fields given change. A new calendar (time zone, opening hours, holidays) applies to every open ticket: the SLA scheduler re-plans their pending targets within a poll or two (fired warnings and breaches stay).',
+    'Changes the calendar and ticket settings (MANAGER and above; the compensation approval limits ADMIN only); only the fields given change. A new calendar (time zone, opening hours, holidays) applies to every open ticket: the SLA scheduler re-plans their pending targets within a poll or two (fired warnings and breaches stay).',
   request: z.object({
     /** null: back to MALL_TIME_ZONE of the environment. */
     timeZone: z.string().trim().min(1).max(64).nullable().optional(),
@@ -431,6 +447,11 @@ export const updateTicketSettings = defineOperation({
     patternThreshold: z.number().int().min(2).max(1000).optional(),
     patternWindowDays: z.number().int().min(1).max(365).optional(),
     vipTiers: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+    /** ADMIN only: per level listed, the kinds given change (a higher level must grant at least what a lower one does). */
+    approvalLimits: z
+      .array(approvalLimitsViewSchema.partial().required({ level: true }))
+      .max(4)
+      .optional(),
   }),
   response: ticketSettingsViewSchema,
 });

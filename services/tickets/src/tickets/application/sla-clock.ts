@@ -1,26 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import {
-  computeTargets,
-  DEFAULT_SLA_POLICIES,
-  SLA_TARGETS,
-  type SlaPolicy,
-  type SlaTarget,
-} from '../domain/sla-policy.js';
+import { computeTargets, DEFAULT_SLA_POLICIES, SLA_TARGETS, type SlaPolicy } from '../domain/sla-policy.js';
+import { targetMet } from '../domain/ticket.js';
 import { ACTIVE_STATUSES } from '../domain/ticket-lifecycle.js';
-import { TicketStore } from '../infrastructure/ticket.store.js';
+import { PauseRepository } from './sla-pause.repository.js';
+import { SlaPolicyRepository } from './sla-policy.repository.js';
+import { DeadlineRepository } from './sla-deadline.repository.js';
 import type { TicketRecord, TicketSettings } from './ticket-record.js';
-
-/** Whether a target has been met in the current SLA cycle. */
-export function targetMet(t: TicketRecord, target: SlaTarget): Date | null {
-  switch (target) {
-    case 'FIRST_RESPONSE':
-      return t.firstResponseAt;
-    case 'PLAN':
-      return t.planAt;
-    case 'RESOLUTION':
-      return t.resolvedAt && t.resolvedAt >= t.clockStartedAt ? t.resolvedAt : null;
-  }
-}
 
 /**
  * Keeps a ticket's SLA targets and its rows in `sla_deadlines` in step with the ticket: call it
@@ -29,23 +14,27 @@ export function targetMet(t: TicketRecord, target: SlaTarget): Date | null {
  */
 @Injectable()
 export class SlaClock {
-  constructor(private readonly store: TicketStore) {}
+  constructor(
+    private readonly pauses: PauseRepository,
+    private readonly policies: SlaPolicyRepository,
+    private readonly deadlines: DeadlineRepository,
+  ) {}
 
   /** The ticket's own snapshot of its policy; rows from before snapshots look the policy up. */
   async policyOf(t: TicketRecord): Promise<SlaPolicy> {
     if (t.slaPolicy) return t.slaPolicy;
     return (
-      (t.slaPolicyCode ? await this.store.policy(t.slaPolicyCode) : null) ??
+      (t.slaPolicyCode ? await this.policies.get(t.slaPolicyCode) : null) ??
       DEFAULT_SLA_POLICIES.find((p) => p.code === t.slaPolicyCode) ??
       DEFAULT_SLA_POLICIES[DEFAULT_SLA_POLICIES.length - 1]!
     );
   }
 
   async reschedule(t: TicketRecord, settings: TicketSettings): Promise<void> {
-    await this.store.cancelPendingDeadlines(t.id);
-    const fired = await this.store.firedDeadlines(t.id, t.slaCycle);
+    await this.deadlines.cancelPending(t.id);
+    const fired = await this.deadlines.fired(t.id, t.slaCycle);
     const policy = await this.policyOf(t);
-    const pauses = await this.store.pauses(t.id);
+    const pauses = await this.pauses.ofTicket(t.id);
     const targets = computeTargets(policy, t.clockStartedAt.getTime(), settings.calendar, pauses);
     t.calendarVersion = settings.calendarVersion;
     const active = ACTIVE_STATUSES.includes(t.status);
@@ -63,7 +52,7 @@ export class SlaClock {
         ['BREACH', dueAt],
       ] as const) {
         if (at === null || fired.has(`${target}:${kind}`)) continue;
-        await this.store.addDeadline({
+        await this.deadlines.add({
           ticketId: t.id,
           target,
           kind,

@@ -1,56 +1,11 @@
 import type { AfterSalesKind, AfterSalesStep } from '../domain/after-sales.js';
 import type { BusinessCalendar, Pause } from '../domain/business-calendar.js';
-import type { CompensationKind, CompensationStatus } from '../domain/compensation.js';
-import type { Channel, Severity, SlaPolicy, SlaTarget } from '../domain/sla-policy.js';
-import type { Department, Level, TicketStatus } from '../domain/ticket-lifecycle.js';
+import type { ApprovalLimits, CompensationKind, CompensationStatus } from '../domain/compensation.js';
+import type { SlaTarget } from '../domain/sla-policy.js';
+import type { Department, Level } from '../domain/ticket-lifecycle.js';
 
-export type SlaState = 'ON_TRACK' | 'WARNING' | 'BREACHED' | 'PAUSED' | 'MET';
-
-/** A ticket row as the application works with it; instants are Dates. */
-export interface TicketRecord {
-  id: string;
-  number: string;
-  status: TicketStatus;
-  level: Level;
-  category: string;
-  severity: Severity;
-  channel: Channel;
-  memberId: string | null;
-  memberTier: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  tenantId: string | null;
-  storeId: string | null;
-  floor: string | null;
-  zone: string | null;
-  description: string;
-  occurredAt: Date | null;
-  customerConfirmed: boolean;
-  department: string | null;
-  assigneeId: string | null;
-  slaPolicyCode: string | null;
-  /** The policy as it was when the ticket was opened or last reopened (null on rows older than the snapshot). */
-  slaPolicy: SlaPolicy | null;
-  /** The calendar version the targets were planned with (see TicketSettings.calendarVersion). */
-  calendarVersion: number;
-  slaState: SlaState;
-  slaCycle: number;
-  clockStartedAt: Date;
-  firstResponseAt: Date | null;
-  planAt: Date | null;
-  nextDueAt: Date | null;
-  due: Record<SlaTarget, { warnAt: Date | null; dueAt: Date | null }>;
-  pausedSince: Date | null;
-  pauseReason: string | null;
-  proposal: string | null;
-  proposalStatus: 'PENDING' | 'ACCEPTED' | 'REJECTED' | null;
-  rootCause: string | null;
-  openedAt: Date;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  reopenedAt: Date | null;
-  updatedAt: Date;
-}
+/** A ticket row as the application works with it: the aggregate's state. */
+export type { SlaState, TicketState as TicketRecord } from '../domain/ticket.js';
 
 export interface HistoryRow {
   at: Date;
@@ -110,6 +65,8 @@ export interface TicketSettings {
   vipTiers: string[];
   /** Counts changes of the calendar (time zone, opening hours, holidays); open tickets behind it are re-planned. */
   calendarVersion: number;
+  /** What each level may grant without approval, per kind (null = no limit). */
+  approvalLimits: ApprovalLimits;
   updatedAt: Date;
   updatedBy: string | null;
 }
@@ -124,6 +81,7 @@ export interface SettingsChange {
   patternThreshold?: number;
   patternWindowDays?: number;
   vipTiers?: string[];
+  approvalLimits?: ApprovalLimits;
 }
 
 export interface TicketCategory {

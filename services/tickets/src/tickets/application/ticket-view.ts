@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { TicketView } from '@atrium/contracts';
 import { SLA_TARGETS } from '../domain/sla-policy.js';
 import { seesInternal, type TicketActor } from '../domain/ticket-access.policy.js';
-import { TicketStore } from '../infrastructure/ticket.store.js';
-import { targetMet } from './sla-clock.js';
+import { TicketJournal } from './ticket-journal.repository.js';
+import { CompensationRepository } from './compensation.repository.js';
+import { AfterSalesRepository } from './after-sales.repository.js';
+import { targetMet } from '../domain/ticket.js';
 import type { TicketRecord } from './ticket-record.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -11,16 +13,19 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** Builds the ticket as a given actor may see it: tenants and members never see internal notes or history. */
 @Injectable()
 export class TicketViewBuilder {
-  constructor(private readonly store: TicketStore) {}
+  constructor(
+    private readonly journal: TicketJournal,
+    private readonly compensations: CompensationRepository,
+    private readonly afterSales: AfterSalesRepository,
+  ) {}
 
   async build(t: TicketRecord, actor: TicketActor): Promise<TicketView> {
     const internal = seesInternal(actor);
-    const [history, notes, compensations, afterSales] = await Promise.all([
-      this.store.history(t.id),
-      this.store.notes(t.id),
-      this.store.compensations(t.id),
-      this.store.afterSales(t.id),
-    ]);
+    // One after another: inside a transaction they share one connection, which runs one query at a time.
+    const history = await this.journal.history(t.id);
+    const notes = await this.journal.notes(t.id);
+    const compensations = await this.compensations.ofTicket(t.id);
+    const afterSales = await this.afterSales.ofTicket(t.id);
     return {
       id: t.id,
       number: t.number,

@@ -135,6 +135,15 @@ export function checkManagePolicies(actor: TicketActor, what = 'SLA policies'): 
   }
 }
 
+/** The compensation approval limits are changed by administrators only. */
+export function checkManageApprovalLimits(actor: TicketActor): void {
+  if (actor.kind === 'system') return;
+  if (actor.kind !== 'staff') throw denied('only mall staff manage approval limits');
+  if (!actor.roles.includes('ADMIN')) {
+    throw new TicketsError(TicketsErrorCode.LEVEL_TOO_LOW, 'approval limits are managed by administrators');
+  }
+}
+
 export function checkStaff(actor: TicketActor): void {
   if (actor.kind === 'anonymous') throw notSignedIn();
   if (actor.kind !== 'staff' && actor.kind !== 'system') throw denied('only mall staff may do this');

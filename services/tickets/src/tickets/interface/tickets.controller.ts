@@ -32,16 +32,31 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import type { AtriumRpcContext } from '@atrium/messaging';
-import { AdvanceAfterSalesUseCase } from '../application/commands/advance-after-sales.usecase.js';
-import { CompensationUseCase } from '../application/commands/compensation.usecase.js';
-import { OpenTicketUseCase } from '../application/commands/open-ticket.usecase.js';
-import { SlaPoliciesUseCase } from '../application/commands/sla-policies.usecase.js';
-import { TicketConfigurationUseCase } from '../application/commands/ticket-configuration.usecase.js';
-import { WorkTicketUseCase } from '../application/commands/work-ticket.usecase.js';
-import { TicketQueries } from '../application/queries/ticket-queries.js';
-import { TicketStatsQuery } from '../application/queries/ticket-stats.query.js';
-import { RecordCompensationPosting } from '../application/reactions/record-compensation-posting.js';
-import { TicketStore } from '../infrastructure/ticket.store.js';
+import { AcknowledgeTicketUseCase } from '../application/commands/acknowledge-ticket/acknowledge-ticket.usecase.js';
+import { AddTicketNoteUseCase } from '../application/commands/add-ticket-note/add-ticket-note.usecase.js';
+import { AdvanceAfterSalesUseCase } from '../application/commands/advance-after-sales/advance-after-sales.usecase.js';
+import { ApproveCompensationUseCase } from '../application/commands/approve-compensation/approve-compensation.usecase.js';
+import { AssignTicketUseCase } from '../application/commands/assign-ticket/assign-ticket.usecase.js';
+import { CloseTicketUseCase } from '../application/commands/close-ticket/close-ticket.usecase.js';
+import { EscalateTicketUseCase } from '../application/commands/escalate-ticket/escalate-ticket.usecase.js';
+import { GrantCompensationUseCase } from '../application/commands/grant-compensation/grant-compensation.usecase.js';
+import { OpenTicketUseCase } from '../application/commands/open-ticket/open-ticket.usecase.js';
+import { PauseTicketUseCase } from '../application/commands/pause-ticket/pause-ticket.usecase.js';
+import { ProposeResolutionUseCase } from '../application/commands/propose-resolution/propose-resolution.usecase.js';
+import { ReopenTicketUseCase } from '../application/commands/reopen-ticket/reopen-ticket.usecase.js';
+import { ResolveTicketUseCase } from '../application/commands/resolve-ticket/resolve-ticket.usecase.js';
+import { RespondToProposalUseCase } from '../application/commands/respond-to-proposal/respond-to-proposal.usecase.js';
+import { UpdateTicketSettingsUseCase } from '../application/commands/update-ticket-settings/update-ticket-settings.usecase.js';
+import { UpsertSlaPolicyUseCase } from '../application/commands/upsert-sla-policy/upsert-sla-policy.usecase.js';
+import { UpsertTicketCategoryUseCase } from '../application/commands/upsert-ticket-category/upsert-ticket-category.usecase.js';
+import { GetTicketQuery } from '../application/queries/get-ticket/get-ticket.query.js';
+import { GetTicketSettingsQuery } from '../application/queries/get-ticket-settings/get-ticket-settings.query.js';
+import { ListSlaPoliciesQuery } from '../application/queries/list-sla-policies/list-sla-policies.query.js';
+import { ListTicketCategoriesQuery } from '../application/queries/list-ticket-categories/list-ticket-categories.query.js';
+import { ListTicketsQuery } from '../application/queries/list-tickets/list-tickets.query.js';
+import { TicketStatsQuery } from '../application/queries/ticket-stats/ticket-stats.query.js';
+import { RecordCompensationPosting } from '../application/reactions/record-compensation-posting/record-compensation-posting.js';
+import { RecordMemberTierWhenTierChanged } from '../application/reactions/record-member-tier/record-member-tier.js';
 import { TicketsErrorFilter } from './tickets-error.mapping.js';
 
 /** The payloads arrive validated (defaults applied) by the transport. */
@@ -54,15 +69,30 @@ type TicketReply = Promise<OperationResponse<typeof getTicket>>;
 export class TicketsController {
   constructor(
     private readonly openUseCase: OpenTicketUseCase,
-    private readonly work: WorkTicketUseCase,
-    private readonly compensation: CompensationUseCase,
-    private readonly afterSales: AdvanceAfterSalesUseCase,
-    private readonly policies: SlaPoliciesUseCase,
-    private readonly queries: TicketQueries,
-    private readonly store: TicketStore,
+    private readonly acknowledgeUseCase: AcknowledgeTicketUseCase,
+    private readonly assignUseCase: AssignTicketUseCase,
+    private readonly escalateUseCase: EscalateTicketUseCase,
+    private readonly noteUseCase: AddTicketNoteUseCase,
+    private readonly proposeUseCase: ProposeResolutionUseCase,
+    private readonly respondUseCase: RespondToProposalUseCase,
+    private readonly resolveUseCase: ResolveTicketUseCase,
+    private readonly closeUseCase: CloseTicketUseCase,
+    private readonly reopenUseCase: ReopenTicketUseCase,
+    private readonly pauseUseCase: PauseTicketUseCase,
+    private readonly grantUseCase: GrantCompensationUseCase,
+    private readonly approveUseCase: ApproveCompensationUseCase,
+    private readonly afterSalesUseCase: AdvanceAfterSalesUseCase,
+    private readonly upsertPolicyUseCase: UpsertSlaPolicyUseCase,
+    private readonly upsertCategoryUseCase: UpsertTicketCategoryUseCase,
+    private readonly updateSettingsUseCase: UpdateTicketSettingsUseCase,
+    private readonly getQuery: GetTicketQuery,
+    private readonly listQuery: ListTicketsQuery,
     private readonly statsQuery: TicketStatsQuery,
+    private readonly policiesQuery: ListSlaPoliciesQuery,
+    private readonly categoriesQuery: ListTicketCategoriesQuery,
+    private readonly settingsQuery: GetTicketSettingsQuery,
     private readonly postings: RecordCompensationPosting,
-    private readonly configuration: TicketConfigurationUseCase,
+    private readonly memberTiers: RecordMemberTierWhenTierChanged,
   ) {}
 
   @MessagePattern(openTicket.pattern)
@@ -72,7 +102,7 @@ export class TicketsController {
 
   @MessagePattern(getTicket.pattern)
   get(@Payload() p: Req<typeof getTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.queries.get(ctx.envelope.actor, p.number);
+    return this.getQuery.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(listTickets.pattern)
@@ -80,77 +110,77 @@ export class TicketsController {
     @Payload() p: Req<typeof listTickets>,
     @Ctx() ctx: AtriumRpcContext,
   ): Promise<OperationResponse<typeof listTickets>> {
-    return this.queries.list(ctx.envelope.actor, p);
+    return this.listQuery.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(acknowledgeTicket.pattern)
   acknowledge(@Payload() p: Req<typeof acknowledgeTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.acknowledge(ctx.envelope.actor, p.number, p.message);
+    return this.acknowledgeUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(assignTicket.pattern)
   assign(@Payload() p: Req<typeof assignTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.assign(ctx.envelope.actor, p.number, p.department, p.assigneeId);
+    return this.assignUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(escalateTicket.pattern)
   escalate(@Payload() p: Req<typeof escalateTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.escalate(ctx.envelope.actor, p.number, p.reason, p.toLevel, p.comment);
+    return this.escalateUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(addTicketNote.pattern)
   note(@Payload() p: Req<typeof addTicketNote>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.note(ctx.envelope.actor, p.number, p.visibility, p.text);
+    return this.noteUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(proposeResolution.pattern)
   propose(@Payload() p: Req<typeof proposeResolution>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.propose(ctx.envelope.actor, p.number, p.proposal);
+    return this.proposeUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(respondToProposal.pattern)
   respond(@Payload() p: Req<typeof respondToProposal>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.respond(ctx.envelope.actor, p.number, p.accept, p.comment, p.escalate);
+    return this.respondUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(resolveTicket.pattern)
   resolve(@Payload() p: Req<typeof resolveTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.resolve(ctx.envelope.actor, p.number, p.rootCause, p.summary);
+    return this.resolveUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(closeTicket.pattern)
   close(@Payload() p: Req<typeof closeTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.close(ctx.envelope.actor, p.number);
+    return this.closeUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(reopenTicket.pattern)
   reopen(@Payload() p: Req<typeof reopenTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.reopen(ctx.envelope.actor, p.number, p.reason);
+    return this.reopenUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(pauseTicket.pattern)
   pause(@Payload() p: Req<typeof pauseTicket>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.work.pause(ctx.envelope.actor, p.number, p.reason);
+    return this.pauseUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(grantCompensation.pattern)
   grant(@Payload() p: Req<typeof grantCompensation>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.compensation.grant(ctx.envelope.actor, p.number, p.kind, p.amount, p.reason);
+    return this.grantUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(approveCompensation.pattern)
   approve(@Payload() p: Req<typeof approveCompensation>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.compensation.approve(ctx.envelope.actor, p.number, p.compensationId, p.approve);
+    return this.approveUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(advanceAfterSales.pattern)
   advance(@Payload() p: Req<typeof advanceAfterSales>, @Ctx() ctx: AtriumRpcContext): TicketReply {
-    return this.afterSales.execute(ctx.envelope.actor, p.number, p.step, p.note, p.details);
+    return this.afterSalesUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(listSlaPolicies.pattern)
   slaPolicies(@Ctx() ctx: AtriumRpcContext): Promise<OperationResponse<typeof listSlaPolicies>> {
-    return this.policies.list(ctx.envelope.actor);
+    return this.policiesQuery.execute(ctx.envelope.actor);
   }
 
   @MessagePattern(upsertSlaPolicy.pattern)
@@ -158,7 +188,7 @@ export class TicketsController {
     @Payload() p: Req<typeof upsertSlaPolicy>,
     @Ctx() ctx: AtriumRpcContext,
   ): Promise<OperationResponse<typeof upsertSlaPolicy>> {
-    return this.policies.upsert(ctx.envelope.actor, p);
+    return this.upsertPolicyUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(listTicketCategories.pattern)
@@ -166,7 +196,7 @@ export class TicketsController {
     @Payload() p: Req<typeof listTicketCategories>,
     @Ctx() ctx: AtriumRpcContext,
   ): Promise<OperationResponse<typeof listTicketCategories>> {
-    return this.configuration.categories(ctx.envelope.actor, p);
+    return this.categoriesQuery.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(upsertTicketCategory.pattern)
@@ -174,12 +204,12 @@ export class TicketsController {
     @Payload() p: Req<typeof upsertTicketCategory>,
     @Ctx() ctx: AtriumRpcContext,
   ): Promise<OperationResponse<typeof upsertTicketCategory>> {
-    return this.configuration.upsertCategory(ctx.envelope.actor, p);
+    return this.upsertCategoryUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(getTicketSettings.pattern)
   settings(@Ctx() ctx: AtriumRpcContext): Promise<OperationResponse<typeof getTicketSettings>> {
-    return this.configuration.settings(ctx.envelope.actor);
+    return this.settingsQuery.execute(ctx.envelope.actor);
   }
 
   @MessagePattern(updateTicketSettings.pattern)
@@ -187,7 +217,7 @@ export class TicketsController {
     @Payload() p: Req<typeof updateTicketSettings>,
     @Ctx() ctx: AtriumRpcContext,
   ): Promise<OperationResponse<typeof updateTicketSettings>> {
-    return this.configuration.updateSettings(ctx.envelope.actor, p);
+    return this.updateSettingsUseCase.execute(ctx.envelope.actor, p);
   }
 
   @MessagePattern(ticketStats.pattern)
@@ -201,7 +231,7 @@ export class TicketsController {
   /** Keeps members' tiers for VIP policy selection (runs inside the inbox transaction). */
   @EventPattern<string>(tierChanged.topic)
   async onTierChanged(@Payload() p: EventPayload<typeof tierChanged>): Promise<void> {
-    await this.store.saveMemberTier(p.memberId, p.toCode, new Date(p.changedAt));
+    await this.memberTiers.handle(p);
   }
 
   /** The members ledger's answer for a points compensation (runs inside the inbox transaction). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ticketPatternDetected } from '@atrium/contracts';
 import { OutboxWriter } from '@atrium/messaging';
-import { TransactionHost } from '@atrium/persistence';
+import { TicketRepository } from '../ticket.repository.js';
 import type { TicketRecord, TicketSettings } from '../ticket-record.js';
 
 /**
@@ -12,20 +12,19 @@ import type { TicketRecord, TicketSettings } from '../ticket-record.js';
 @Injectable()
 export class PatternDetector {
   constructor(
-    private readonly tx: TransactionHost,
+    private readonly tickets: TicketRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
   async afterOpening(t: TicketRecord, settings: TicketSettings, now: Date): Promise<void> {
     if (!t.storeId) return;
-    const m = this.tx.manager;
-    // Serialize openings for this store and category so that exactly one reaches the threshold.
-    await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`pattern:${t.storeId}:${t.category}`]);
-    const rows = (await m.query(
-      `SELECT id FROM tickets WHERE store_id = $1 AND category = $2 AND opened_at > $3::timestamptz - make_interval(days => $4)
-       ORDER BY opened_at, id`,
-      [t.storeId, t.category, now, settings.patternWindowDays],
-    )) as { id: string }[];
+    // Openings for this store and category are serialized so that exactly one reaches the threshold.
+    const rows = await this.tickets.lockRecentOfStoreCategory(
+      t.storeId,
+      t.category,
+      now,
+      settings.patternWindowDays,
+    );
     if (rows.length !== settings.patternThreshold) return;
     await this.outbox.add(
       ticketPatternDetected,
@@ -35,7 +34,7 @@ export class PatternDetector {
         category: t.category,
         count: rows.length,
         windowDays: settings.patternWindowDays,
-        ticketIds: rows.map((r) => r.id),
+        ticketIds: rows,
         detectedAt: now.toISOString(),
       },
       t.storeId,

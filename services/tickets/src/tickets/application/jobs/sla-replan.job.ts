@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@atrium/persistence';
 import { SLA_TARGETS } from '../../domain/sla-policy.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
+import { TicketRepository } from '../ticket.repository.js';
+import { TicketJournal } from '../ticket-journal.repository.js';
+import { SettingsRepository } from '../settings.repository.js';
 import { SlaClock } from '../sla-clock.js';
 import { SLA_SCHEDULER_ACTOR } from './sla-scheduler.job.js';
 
@@ -18,13 +20,15 @@ import { SLA_SCHEDULER_ACTOR } from './sla-scheduler.job.js';
 export class SlaReplanJob {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly store: TicketStore,
+    private readonly tickets: TicketRepository,
+    private readonly journal: TicketJournal,
+    private readonly settings: SettingsRepository,
     private readonly sla: SlaClock,
   ) {}
 
   /** The calendar version open tickets should be planned with. */
   async currentVersion(): Promise<number> {
-    return (await this.store.settings()).calendarVersion;
+    return (await this.settings.get()).calendarVersion;
   }
 
   /**
@@ -33,15 +37,15 @@ export class SlaReplanJob {
    */
   run(now: Date, limit = 200): Promise<{ replanned: number; version: number; behind: boolean }> {
     return this.tx.run(async () => {
-      const settings = await this.store.settings();
-      const tickets = await this.store.lockTicketsBehindCalendar(settings.calendarVersion, limit);
+      const settings = await this.settings.get();
+      const tickets = await this.tickets.lockTicketsBehindCalendar(settings.calendarVersion, limit);
       for (const t of tickets) {
         const before = Object.fromEntries(SLA_TARGETS.map((k) => [k, t.due[k].dueAt?.toISOString() ?? null]));
         const fromVersion = t.calendarVersion;
         await this.sla.reschedule(t, settings);
         const after = Object.fromEntries(SLA_TARGETS.map((k) => [k, t.due[k].dueAt?.toISOString() ?? null]));
-        await this.store.update(t);
-        await this.store.addHistory(t.id, {
+        await this.tickets.update(t);
+        await this.journal.addHistory(t.id, {
           at: now,
           actorKind: 'system',
           actorId: SLA_SCHEDULER_ACTOR,
@@ -59,7 +63,7 @@ export class SlaReplanJob {
         });
       }
       const behind =
-        tickets.length === limit || (await this.store.anyTicketBehindCalendar(settings.calendarVersion));
+        tickets.length === limit || (await this.tickets.anyTicketBehindCalendar(settings.calendarVersion));
       return { replanned: tickets.length, version: settings.calendarVersion, behind };
     });
   }

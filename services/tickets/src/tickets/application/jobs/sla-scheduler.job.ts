@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ticketEscalated, ticketSlaBreached, ticketSlaWarning } from '@atrium/contracts';
-import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
-import { ACTIVE_STATUSES, nextLevel } from '../../domain/ticket-lifecycle.js';
-import { TicketStore } from '../../infrastructure/ticket.store.js';
-import { SlaClock, targetMet } from '../sla-clock.js';
-import { ticketRef } from '../ticket-events.js';
+import { Ticket } from '../../domain/ticket.js';
+import { TicketRepository } from '../ticket.repository.js';
+import { SettingsRepository } from '../settings.repository.js';
+import { DeadlineRepository } from '../sla-deadline.repository.js';
+import { TicketWork, type ChangeAuthor } from '../ticket-work.js';
 
 export const SLA_SCHEDULER_ACTOR = 'tickets.sla-scheduler';
+const SCHEDULER: ChangeAuthor = { kind: 'system', id: SLA_SCHEDULER_ACTOR };
 
 export interface SlaRunResult {
   warnings: number;
@@ -20,7 +20,7 @@ export interface SlaRunResult {
 /**
  * Fires due SLA warnings and breaches. Each due row of `sla_deadlines` is claimed with
  * FOR UPDATE SKIP LOCKED (so replicas never take the same one), and its effect (ticket state,
- * history, automatic escalation, outbox events) commits with the row's move to FIRED in one
+ * history, automatic escalation as the Ticket aggregate decides it, outbox events) commits with the row's move to FIRED in one
  * transaction: a crash before commit leaves it PENDING for the next run, a commit makes it
  * final. The partial unique index on fired rows makes a second firing impossible. Each run
  * reads only rows already due, through the index on due_at: its cost follows the tickets
@@ -30,9 +30,10 @@ export interface SlaRunResult {
 export class SlaSchedulerJob {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly store: TicketStore,
-    private readonly sla: SlaClock,
-    private readonly outbox: OutboxWriter,
+    private readonly tickets: TicketRepository,
+    private readonly settings: SettingsRepository,
+    private readonly deadlines: DeadlineRepository,
+    private readonly work: TicketWork,
   ) {}
 
   async run(now: Date, limit = 500): Promise<SlaRunResult> {
@@ -61,80 +62,19 @@ export class SlaSchedulerJob {
       async (): Promise<
         'none' | { busy: string } | 'WARNING' | 'BREACH' | 'BREACH+ESCALATION' | 'CANCELLED'
       > => {
-        const deadline = await this.store.claimDueDeadline(now, busy);
+        const deadline = await this.deadlines.claimDue(now, busy);
         if (!deadline) return 'none';
         // A person working the ticket holds its lock: leave the deadline for the next run.
-        const ticket = await this.store.tryLockById(deadline.ticketId);
-        if (!ticket) return { busy: deadline.id };
-        if (
-          !ACTIVE_STATUSES.includes(ticket.status) ||
-          ticket.slaCycle !== deadline.cycle ||
-          targetMet(ticket, deadline.target)
-        ) {
-          await this.store.markDeadline(deadline.id, 'CANCELLED', SLA_SCHEDULER_ACTOR);
+        const state = await this.tickets.tryLockById(deadline.ticketId);
+        if (!state) return { busy: deadline.id };
+        const ticket = Ticket.restore(state);
+        if (!ticket.deadlineApplies(deadline)) {
+          await this.deadlines.mark(deadline.id, 'CANCELLED', SLA_SCHEDULER_ACTOR);
           return 'CANCELLED';
         }
-        await this.store.markDeadline(deadline.id, 'FIRED', SLA_SCHEDULER_ACTOR);
-        const history = {
-          at: now,
-          actorKind: 'system',
-          actorId: SLA_SCHEDULER_ACTOR,
-          fromStatus: null,
-          toStatus: null,
-          internal: false,
-        };
-        const detail = {
-          target: deadline.target,
-          dueAt: deadline.targetDueAt.toISOString(),
-          cycle: deadline.cycle,
-        };
-        let outcome: 'WARNING' | 'BREACH' | 'BREACH+ESCALATION' =
-          deadline.kind === 'WARNING' ? 'WARNING' : 'BREACH';
-        if (deadline.kind === 'WARNING') {
-          await this.store.addHistory(ticket.id, { ...history, action: 'SLA_WARNING', detail });
-          await this.outbox.add(
-            ticketSlaWarning,
-            { ...ticketRef(ticket, SLA_SCHEDULER_ACTOR, now), target: deadline.target, dueAt: detail.dueAt },
-            ticket.id,
-          );
-        } else {
-          await this.store.addHistory(ticket.id, { ...history, action: 'SLA_BREACHED', detail });
-          await this.outbox.add(
-            ticketSlaBreached,
-            { ...ticketRef(ticket, SLA_SCHEDULER_ACTOR, now), target: deadline.target, dueAt: detail.dueAt },
-            ticket.id,
-          );
-          const up = nextLevel(ticket.level);
-          if (up) {
-            const from = ticket.level;
-            ticket.level = up;
-            await this.store.addHistory(ticket.id, {
-              ...history,
-              action: 'ESCALATED',
-              detail: {
-                fromLevel: from,
-                toLevel: up,
-                reason: 'SLA_BREACH',
-                automatic: true,
-                target: deadline.target,
-              },
-            });
-            await this.outbox.add(
-              ticketEscalated,
-              {
-                ...ticketRef(ticket, SLA_SCHEDULER_ACTOR, now),
-                fromLevel: from,
-                reason: 'SLA_BREACH',
-                automatic: true,
-              },
-              ticket.id,
-            );
-            outcome = 'BREACH+ESCALATION';
-          }
-        }
-        ticket.updatedAt = now;
-        await this.sla.reschedule(ticket, await this.store.settings());
-        await this.store.update(ticket);
+        await this.deadlines.mark(deadline.id, 'FIRED', SLA_SCHEDULER_ACTOR);
+        const outcome = ticket.slaDeadlineFired(deadline);
+        await this.work.save(ticket, SCHEDULER, now, await this.settings.get());
         return outcome;
       },
     );
