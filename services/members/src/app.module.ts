@@ -12,6 +12,7 @@ import { TiersModule } from './tiers/tiers.module.js';
 @Module({})
 export class AppModule {
   static forRoot(config: ServiceConfig): DynamicModule {
+    const ledger = LedgerModule.forRoot(config);
     return {
       module: AppModule,
       imports: [
@@ -21,12 +22,12 @@ export class AppModule {
           migrations: MEMBERS_MIGRATIONS,
         }),
         IdentityModule,
-        LedgerModule,
+        ledger,
         PrivacyModule,
         ProfileModule.forRoot(config),
         TiersModule.forRoot(config),
         SegmentsModule.forRoot(config),
-        MergeModule,
+        MergeModule.forRoot(ledger),
       ],
     };
   }

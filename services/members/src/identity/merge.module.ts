@@ -1,7 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { Actor } from '@atrium/contracts';
 import { TransferPointsOnMerge } from '../ledger/application/commands/transfer-points-on-merge.usecase.js';
-import { LedgerModule } from '../ledger/ledger.module.js';
 import {
   MemberPointsTransfer,
   MergeMembersUseCase,
@@ -16,20 +15,26 @@ import { MergeController } from './interface/merge.controller.js';
  * their expiry, pending points, debt and purchases) inside the merge's transaction. Tiers and
  * segments are re-evaluated through their (global) modules.
  */
-@Module({
-  imports: [IdentityModule, LedgerModule],
-  controllers: [MergeController],
-  providers: [
-    MergeMembersUseCase,
-    { provide: MergeRepository, useClass: SqlMergeRepository },
-    {
-      provide: MemberPointsTransfer,
-      useFactory: (ledger: TransferPointsOnMerge): MemberPointsTransfer => ({
-        transfer: async (from: string, to: string, actor: Actor) =>
-          (await ledger.execute(from, to, actor)).moved,
-      }),
-      inject: [TransferPointsOnMerge],
-    },
-  ],
-})
-export class MergeModule {}
+@Module({})
+export class MergeModule {
+  /** `ledger` is the app's own LedgerModule.forRoot(...) (one instance of the ledger). */
+  static forRoot(ledger: DynamicModule): DynamicModule {
+    return {
+      module: MergeModule,
+      imports: [IdentityModule, ledger],
+      controllers: [MergeController],
+      providers: [
+        MergeMembersUseCase,
+        { provide: MergeRepository, useClass: SqlMergeRepository },
+        {
+          provide: MemberPointsTransfer,
+          useFactory: (ledger: TransferPointsOnMerge): MemberPointsTransfer => ({
+            transfer: async (from: string, to: string, actor: Actor) =>
+              (await ledger.execute(from, to, actor)).moved,
+          }),
+          inject: [TransferPointsOnMerge],
+        },
+      ],
+    };
+  }
+}
