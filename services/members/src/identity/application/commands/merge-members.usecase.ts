@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { memberMerged, type Actor, type MemberView } from '@atrium/contracts';
+import { atLeast, hasAtLeast } from '@atrium/kernel';
 import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
@@ -12,7 +13,7 @@ import { toMemberView } from '../member-view.js';
 import { MemberRepository } from '../member.repository.js';
 
 /** Roles that may merge members: a wrong merge mixes two people's data, so not frontline. */
-export const MERGE_ROLES = ['SUPERVISOR', 'MANAGER', 'SENIOR_MANAGER', 'ADMIN'] as const;
+export const MERGE_ROLES = atLeast('SUPERVISOR');
 
 /** Port: moves points, lots, pending, debt and purchases (the ledger's TransferPointsOnMerge). */
 export abstract class MemberPointsTransfer {
@@ -75,7 +76,7 @@ export class MergeMembersUseCase {
   }> {
     enforceIdentityAccess(
       actor,
-      actor.kind === 'staff' && actor.roles.some((r) => (MERGE_ROLES as readonly string[]).includes(r)),
+      actor.kind === 'staff' && hasAtLeast(actor.roles, 'SUPERVISOR'),
       `merging members needs the staff role ${MERGE_ROLES.join(' or ')}`,
     );
     const { survivorId, mergedId, reason } = command;
