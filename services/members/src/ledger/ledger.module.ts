@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import type { ServiceConfig } from '@atrium/messaging';
 import { AdjustPointsUseCase } from './application/commands/adjust-points.usecase.js';
 import { CreditPointsWhenCompensationGranted } from './application/commands/credit-points-when-compensation-granted.js';
@@ -15,12 +15,12 @@ import { ListPointsLedgerQuery } from './application/queries/list-points-ledger.
 import { ListRewardsQuery } from './application/queries/list-rewards.query.js';
 import { TenantSettlementQuery } from './application/queries/tenant-settlement.query.js';
 import { TierLookup } from './application/tier-lookup.js';
-import { TierQueries } from '../tiers/application/tier-queries.js';
+import { LedgerMergeParticipant } from './application/ledger-merge.participant.js';
+import { MemberTiers } from '../tiers/index.js';
 import { SqlLedgerRepository } from './infrastructure/sql-ledger.repository.js';
 import { SqlLedgerMemberData } from './infrastructure/sql-ledger-member-data.js';
 import { LedgerMemberData } from './application/ledger-member-data.js';
 import { LedgerPrivacyRegistration } from './interface/ledger-privacy.registration.js';
-import { PrivacyModule } from '../privacy/privacy.module.js';
 import { LedgerJobsScheduler } from './interface/ledger-jobs.scheduler.js';
 import { PointsController } from './interface/points.controller.js';
 
@@ -39,14 +39,22 @@ const useCases = [
 ];
 const jobs = [ReleasePendingPointsJob, ExpirePointsJob, LedgerJobsScheduler];
 
+/** What the ledger uses of other contexts, through their public ports. */
+export interface LedgerDependencies {
+  /** MemberTiers: earning multipliers follow the member's tier. */
+  tiers: DynamicModule | Type;
+  /** PartnerVisibility and MemberDataExportRegistry, which the ledger feeds. */
+  privacy: DynamicModule | Type;
+}
+
 /** The points ledger: purchases, returns, redemptions, adjustments, compensations, expiry. */
 @Module({})
 export class LedgerModule {
-  static forRoot(config: Pick<ServiceConfig, 'MALL_TIME_ZONE'>): DynamicModule {
+  static forRoot(config: Pick<ServiceConfig, 'MALL_TIME_ZONE'>, uses: LedgerDependencies): DynamicModule {
     return {
       module: LedgerModule,
       // Partner visibility through purchases and the ledger's export section plug into privacy's ports.
-      imports: [PrivacyModule],
+      imports: [uses.privacy, uses.tiers],
       controllers: [PointsController],
       providers: [
         ...useCases,
@@ -56,17 +64,25 @@ export class LedgerModule {
         // Days (per-day caps), months (settlements) and expiry dates are the mall's, in its zone.
         { provide: LEDGER_TIME_ZONE, useValue: config.MALL_TIME_ZONE },
         LedgerPrivacyRegistration,
-        // Multipliers follow the member's current tier as the tiers context keeps it (TiersModule is global).
+        // Multipliers follow the member's current tier as the tiers context keeps it.
         {
           provide: TierLookup,
-          useFactory: (tiers: TierQueries): TierLookup => ({
+          useFactory: (tiers: MemberTiers): TierLookup => ({
             tierOf: (memberId) => tiers.tierCodeOf(memberId),
           }),
-          inject: [TierQueries],
+          inject: [MemberTiers],
+        },
+        // The ledger's part of a merge: TransferPointsOnMerge, inside the merge's transaction.
+        {
+          provide: LedgerMergeParticipant,
+          useFactory: (transfer: TransferPointsOnMerge): LedgerMergeParticipant => ({
+            moveMemberData: async (fromId, toId, { actor }) =>
+              (await transfer.execute(fromId, toId, actor)).moved,
+          }),
+          inject: [TransferPointsOnMerge],
         },
       ],
-      // The merge use case (profile/identity) moves points through TransferPointsOnMerge.
-      exports: [LedgerRepository, TierLookup, TransferPointsOnMerge],
+      exports: [LedgerMergeParticipant],
     };
   }
 }

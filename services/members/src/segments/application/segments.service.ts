@@ -9,7 +9,7 @@ import {
 import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
-import { TierQueries } from '../../tiers/application/tier-queries.js';
+import { MemberTiers } from '../../tiers/index.js';
 import { localDay } from '@atrium/kernel';
 import { lifecycleStage } from '../domain/lifecycle.js';
 import { ageOn, segmentsOf, type MemberFacts } from '../domain/segment-rule.js';
@@ -37,7 +37,7 @@ export class SegmentsService {
     private readonly tx: TransactionHost,
     private readonly repo: SegmentsRepository,
     private readonly purchases: PurchaseActivity,
-    private readonly tiers: TierQueries,
+    private readonly tiers: MemberTiers,
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SEGMENTS_TIME_ZONE) private readonly timeZone: string,
