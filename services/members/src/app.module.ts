@@ -1,17 +1,28 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AtriumServiceModule, serviceSettings, type ServiceConfig } from '@atrium/messaging';
 import { MEMBERS_MIGRATIONS } from './database/migrations.js';
-import { IdentityModule } from './identity/identity.module.js';
-import { MergeModule } from './identity/merge.module.js';
-import { LedgerModule } from './ledger/ledger.module.js';
-import { PrivacyModule } from './privacy/privacy.module.js';
-import { ProfileModule } from './profile/profile.module.js';
-import { SegmentsModule } from './segments/segments.module.js';
-import { TiersModule } from './tiers/tiers.module.js';
+import { IdentityModule } from './identity/index.js';
+import { LedgerModule } from './ledger/index.js';
+import { MergeModule } from './merge/index.js';
+import { PrivacyModule } from './privacy/index.js';
+import { ProfileModule } from './profile/index.js';
+import { SegmentsModule } from './segments/index.js';
+import { TiersModule } from './tiers/index.js';
 
+/**
+ * The members service's composition root. Each context's module is built once here and handed
+ * to the contexts that use its public ports, so every context is one instance and no module
+ * needs to be global.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: ServiceConfig): DynamicModule {
+    const identity = IdentityModule;
+    const profile = ProfileModule.forRoot(config);
+    const tiers = TiersModule.forRoot(config);
+    const segments = SegmentsModule.forRoot(config, { tiers });
+    const privacy = PrivacyModule.forRoot({ identity, tiers });
+    const ledger = LedgerModule.forRoot(config, { tiers, privacy });
     return {
       module: AppModule,
       imports: [
@@ -20,13 +31,13 @@ export class AppModule {
           entities: [],
           migrations: MEMBERS_MIGRATIONS,
         }),
-        IdentityModule,
-        LedgerModule,
-        PrivacyModule,
-        ProfileModule.forRoot(config),
-        TiersModule.forRoot(config),
-        SegmentsModule.forRoot(config),
-        MergeModule,
+        identity,
+        ledger,
+        privacy,
+        profile,
+        tiers,
+        segments,
+        MergeModule.forRoot({ identity, profile, privacy, tiers, segments, ledger }),
       ],
     };
   }

@@ -6,6 +6,17 @@ import { CreateTiers1763800130000 } from './migrations/1763800130000-create-tier
 import { CreateSegments1763800140000 } from './migrations/1763800140000-create-segments.js';
 import { CreateMerges1763800150000 } from './migrations/1763800150000-create-merges.js';
 import { CreatePointsLedger1763800500000 } from './migrations/1763800500000-create-points-ledger.js';
+import { LedgerPolicyWithoutOffset1763800600000 } from './migrations/1763800600000-ledger-policy-without-offset.js';
 
 /** Every migration of the members database, in order. */
-export const MEMBERS_MIGRATIONS = [MessagingTables1763800000000, CreateMembers1763800100000, CreatePrivacy1763800110000, AddProfile1763800120000, CreateTiers1763800130000, CreateSegments1763800140000, CreateMerges1763800150000, CreatePointsLedger1763800500000];
+export const MEMBERS_MIGRATIONS = [
+  MessagingTables1763800000000,
+  CreateMembers1763800100000,
+  CreatePrivacy1763800110000,
+  AddProfile1763800120000,
+  CreateTiers1763800130000,
+  CreateSegments1763800140000,
+  CreateMerges1763800150000,
+  CreatePointsLedger1763800500000,
+  LedgerPolicyWithoutOffset1763800600000,
+];

@@ -13,6 +13,9 @@ import { ResolveMemberQuery } from './application/queries/resolve-member.query.j
 import { SearchMembersQuery } from './application/queries/search-members.query.js';
 import { parseIdentifierPriority } from './domain/identifier-priority.js';
 import { SqlMemberRepository } from './infrastructure/sql-member.repository.js';
+import { SqlIdentityMergeParticipant } from './infrastructure/sql-identity-merge.participant.js';
+import { IdentityMergeParticipant } from './application/identity-merge.participant.js';
+import { MemberCodes, RandomMemberCodes } from './application/member-codes.js';
 import { ChannelsController } from './interface/channels.controller.js';
 import { MembersController } from './interface/members.controller.js';
 
@@ -28,19 +31,21 @@ const useCases = [
   SearchMembersQuery,
 ];
 
-/** Members, their channel identities and consents. */
+/** Members, their channel identities and consents given at registration. Public ports: identity/index.ts. */
 @Module({
   controllers: [MembersController, ChannelsController],
   providers: [
     ...useCases,
     { provide: MemberRepository, useClass: SqlMemberRepository },
     { provide: MEMBER_CODE_RANDOM, useValue: (size: number) => randomBytes(size) },
+    { provide: MemberCodes, useClass: RandomMemberCodes },
+    { provide: IdentityMergeParticipant, useClass: SqlIdentityMergeParticipant },
     // Validated at boot: an unknown identifier name stops the service with a clear message.
     {
       provide: IDENTIFIER_PRIORITY,
       useFactory: () => parseIdentifierPriority(process.env.MEMBER_IDENTIFIER_PRIORITY),
     },
   ],
-  exports: [MemberRepository, LinkIdentityUseCase],
+  exports: [MemberCodes, IdentityMergeParticipant],
 })
 export class IdentityModule {}

@@ -5,6 +5,9 @@ import { ReviewTiersJob } from './application/review-tiers.job.js';
 import { TierEvaluator } from './application/tier-evaluator.js';
 import { TierQueries } from './application/tier-queries.js';
 import { TierRepository } from './application/tier.repository.js';
+import { MemberTiers, MemberTiersFromQueries } from './application/member-tiers.js';
+import { TierMergeRows, TiersMergeParticipant, TiersOnMerge } from './application/tiers-merge.participant.js';
+import { SqlTierMergeRows } from './infrastructure/sql-tier-merge-rows.js';
 import { SqlQualifyingActivity } from './infrastructure/sql-qualifying-activity.js';
 import { SqlTierRepository } from './infrastructure/sql-tier.repository.js';
 import { TiersController } from './interface/tiers.controller.js';
@@ -16,15 +19,15 @@ import {
 
 /**
  * Tiers and privileges as data: the ladder, members' tiers (upgrade on a qualifying purchase,
- * downgrade at the monthly review after a grace period), history with reasons. Exports
- * TierQueries (tierCodeOf) for the partner view and earning multipliers.
+ * downgrade at the monthly review after a grace period), history with reasons. Exports its
+ * ports (tiers/index.ts): MemberTiers for the partner view, earning multipliers and segment
+ * rules; TiersMergeParticipant for the merge.
  */
 @Module({})
 export class TiersModule {
   static forRoot(config: Pick<ServiceConfig, 'MALL_TIME_ZONE'>): DynamicModule {
     return {
       module: TiersModule,
-      global: true,
       controllers: [TiersController],
       providers: [
         TierQueries,
@@ -33,6 +36,9 @@ export class TiersModule {
         TiersReviewScheduler,
         { provide: TierRepository, useClass: SqlTierRepository },
         { provide: QualifyingActivity, useClass: SqlQualifyingActivity },
+        { provide: MemberTiers, useClass: MemberTiersFromQueries },
+        { provide: TierMergeRows, useClass: SqlTierMergeRows },
+        { provide: TiersMergeParticipant, useClass: TiersOnMerge },
         {
           provide: TIER_REVIEW_SCHEDULE,
           useFactory: () => ({
@@ -41,7 +47,7 @@ export class TiersModule {
           }),
         },
       ],
-      exports: [TierQueries, TierEvaluator, ReviewTiersJob],
+      exports: [MemberTiers, TiersMergeParticipant],
     };
   }
 }

@@ -1,8 +1,8 @@
-import { mayReadMemberData, type Reader } from '@atrium/platform';
+import { mayReadMemberData, type Reader } from '@atrium/kernel';
 import { IdentityError, IdentityErrorCode } from './identity.errors.js';
 
 /** Who may read a member's profile: the shared rule for a member's own data. */
-export { mayReadMemberData as mayReadMember, type AccessDecision, type Reader } from '@atrium/platform';
+export { mayReadMemberData as mayReadMember, type AccessDecision, type Reader } from '@atrium/kernel';
 
 /** Resolving a phone to a member is for platform components only (the gateway at login). */
 export function mayResolvePhone(reader: Reader): boolean {

@@ -12,11 +12,9 @@ export function toAppError(error: IdentityError): AppError {
     case IdentityErrorCode.CONSENT_INVALID:
     case IdentityErrorCode.IDENTITY_VALUE_INVALID:
     case IdentityErrorCode.CURSOR_INVALID:
-    case IdentityErrorCode.MERGE_INVALID:
       return as('BAD_USER_INPUT');
     case IdentityErrorCode.PHONE_TAKEN:
     case IdentityErrorCode.IDENTITY_TAKEN:
-    case IdentityErrorCode.MERGE_CONFLICT:
       return as('CONFLICT');
     case IdentityErrorCode.MEMBER_NOT_FOUND:
       return as('NOT_FOUND');

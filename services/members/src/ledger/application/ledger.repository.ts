@@ -3,6 +3,9 @@ import type { Balance, EntryKind, Posting } from '../domain/ledger-entry.js';
 import type { LedgerPolicy } from '../domain/ledger-policy.js';
 import type { Lot, PointsAccount } from '../domain/points-account.js';
 
+/** The mall's IANA time zone the ledger counts its days and months in (MALL_TIME_ZONE). */
+export const LEDGER_TIME_ZONE = Symbol('LedgerTimeZone');
+
 /** The mall's policy plus per-store return windows. */
 export interface LedgerSettings extends LedgerPolicy {
   returnWindowDaysByStore: Record<string, number>;

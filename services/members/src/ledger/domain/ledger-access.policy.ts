@@ -1,3 +1,4 @@
+import { atLeast, hasAtLeast } from '@atrium/kernel';
 import { LedgerError, LedgerErrorCode } from './ledger.errors.js';
 
 /** The part of an actor the ledger's rules look at (structurally the contracts' Actor). */
@@ -9,7 +10,8 @@ export interface LedgerActor {
   scopes: readonly string[];
 }
 
-export const ADJUSTING_ROLES = ['MANAGER', 'SENIOR_MANAGER', 'ADMIN'] as const;
+/** Adjusting points and the parking rate: MANAGER and above. */
+export const ADJUSTING_ROLES = atLeast('MANAGER');
 export const PURCHASES_WRITE = 'purchases:write';
 
 const notSignedIn = () =>
@@ -74,7 +76,7 @@ export function checkRedeem(actor: LedgerActor, memberId: string): LedgerError |
 export function checkManager(actor: LedgerActor): LedgerError | null {
   if (actor.kind === 'anonymous') return notSignedIn();
   if (actor.kind !== 'staff') return denied('only mall staff can do this');
-  if (!actor.roles.some((r) => (ADJUSTING_ROLES as readonly string[]).includes(r)))
+  if (!hasAtLeast(actor.roles, 'MANAGER'))
     return new LedgerError(
       LedgerErrorCode.MISSING_ROLE,
       `this needs the staff role ${ADJUSTING_ROLES.join(' or ')}`,

@@ -43,4 +43,31 @@ describe('ledger policy', () => {
     });
     expect(() => monthBounds('2026-13', DEFAULT_LEDGER_POLICY)).toThrow('not a month');
   });
+
+  it.each([
+    // earned (UTC)                 months  expires (UTC) = midnight after the month's end, New York time
+    ['2026-02-01T04:30:00Z', 1, '2026-03-01T05:00:00Z'], // 23:30 on 31 January in New York (EST)
+    ['2026-03-15T12:00:00Z', 1, '2026-05-01T04:00:00Z'], // the end falls in daylight saving time (EDT)
+    ['2026-10-31T12:00:00Z', 12, '2027-11-01T04:00:00Z'], // October 2027 ends before DST does (7 November)
+  ])(
+    'in America/New_York points earned at %s with a %i-month policy expire at %s',
+    (earned, months, expires) => {
+      expect(expiryOf(new Date(earned), { expiryMonths: months, timeZone: 'America/New_York' })).toEqual(
+        new Date(expires),
+      );
+    },
+  );
+
+  it('in America/New_York a day runs from its local midnight, 23 hours on the spring-forward day', () => {
+    const ny = { ...DEFAULT_LEDGER_POLICY, timeZone: 'America/New_York' };
+    expect(localDay(new Date('2026-05-02T03:30:00Z'), ny)).toBe('2026-05-01');
+    expect(dayBounds(new Date('2026-03-08T12:00:00Z'), ny)).toEqual({
+      start: new Date('2026-03-08T05:00:00Z'),
+      end: new Date('2026-03-09T04:00:00Z'),
+    });
+    expect(monthBounds('2026-12', ny)).toEqual({
+      start: new Date('2026-12-01T05:00:00Z'),
+      end: new Date('2027-01-01T05:00:00Z'),
+    });
+  });
 });

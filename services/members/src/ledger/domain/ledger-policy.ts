@@ -1,6 +1,16 @@
+import {
+  DEFAULT_TIME_ZONE,
+  dayBounds as mallDayBounds,
+  endOfMonthsAfter,
+  localDay as mallLocalDay,
+  monthBounds as mallMonthBounds,
+  type Bounds,
+} from '@atrium/kernel';
+
 /**
- * The mall's ledger policy. Business calendars use the mall's time zone; the default mall is
- * in Asia/Shanghai, which has no daylight saving, so a fixed offset is exact there.
+ * The mall's ledger policy. Its days, months and expiry dates are the mall's own: local to the
+ * mall's IANA time zone (MALL_TIME_ZONE of the process), so a zone with daylight saving gets its
+ * 23- and 25-hour days where they fall.
  */
 export interface LedgerPolicy {
   /** Points expire at the end of the N-th calendar month after the month they were earned in. */
@@ -9,15 +19,15 @@ export interface LedgerPolicy {
   returnWindowDays: number;
   /** Members are warned this many days before a lot expires. */
   expiryWarningDays: number;
-  /** The mall's offset from UTC in minutes (Asia/Shanghai: +480). */
-  utcOffsetMinutes: number;
+  /** The mall's IANA time zone (MALL_TIME_ZONE; not stored with the policy). */
+  timeZone: string;
 }
 
 export const DEFAULT_LEDGER_POLICY: LedgerPolicy = Object.freeze({
   expiryMonths: 12,
   returnWindowDays: 7,
   expiryWarningDays: 30,
-  utcOffsetMinutes: 480,
+  timeZone: DEFAULT_TIME_ZONE,
 });
 
 const DAY_MS = 86_400_000;
@@ -27,18 +37,8 @@ const DAY_MS = 86_400_000;
  * `expiryMonths`-th month after the earning month, in the mall's time zone. Earned on
  * 2026-03-15 (Shanghai) with 12 months → expire at 2027-04-01T00:00+08:00.
  */
-export function expiryOf(
-  earnedAt: Date,
-  policy: Pick<LedgerPolicy, 'expiryMonths' | 'utcOffsetMinutes'>,
-): Date {
-  const offsetMs = policy.utcOffsetMinutes * 60_000;
-  const local = new Date(earnedAt.getTime() + offsetMs);
-  const firstOfFollowingMonth = Date.UTC(
-    local.getUTCFullYear(),
-    local.getUTCMonth() + policy.expiryMonths + 1,
-    1,
-  );
-  return new Date(firstOfFollowingMonth - offsetMs);
+export function expiryOf(earnedAt: Date, policy: Pick<LedgerPolicy, 'expiryMonths' | 'timeZone'>): Date {
+  return endOfMonthsAfter(earnedAt, policy.expiryMonths, policy.timeZone);
 }
 
 /** When pending points of a purchase made at `purchasedAt` become available. */
@@ -47,32 +47,16 @@ export function releaseOf(purchasedAt: Date, policy: Pick<LedgerPolicy, 'returnW
 }
 
 /** The mall-local calendar day of an instant, as YYYY-MM-DD (for per-day caps). */
-export function localDay(at: Date, policy: Pick<LedgerPolicy, 'utcOffsetMinutes'>): string {
-  return new Date(at.getTime() + policy.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+export function localDay(at: Date, policy: Pick<LedgerPolicy, 'timeZone'>): string {
+  return mallLocalDay(at, policy.timeZone);
 }
 
 /** The UTC instants bounding a mall-local month `YYYY-MM`: [start, end). */
-export function monthBounds(
-  month: string,
-  policy: Pick<LedgerPolicy, 'utcOffsetMinutes'>,
-): { start: Date; end: Date } {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!match) throw new Error(`not a month: ${month}`);
-  const [year, mon] = [Number(match[1]), Number(match[2])];
-  const offsetMs = policy.utcOffsetMinutes * 60_000;
-  return {
-    start: new Date(Date.UTC(year, mon - 1, 1) - offsetMs),
-    end: new Date(Date.UTC(year, mon, 1) - offsetMs),
-  };
+export function monthBounds(month: string, policy: Pick<LedgerPolicy, 'timeZone'>): Bounds {
+  return mallMonthBounds(month, policy.timeZone);
 }
 
 /** The UTC instants bounding the mall-local day containing `at`: [start, end). */
-export function dayBounds(
-  at: Date,
-  policy: Pick<LedgerPolicy, 'utcOffsetMinutes'>,
-): { start: Date; end: Date } {
-  const offsetMs = policy.utcOffsetMinutes * 60_000;
-  const local = at.getTime() + offsetMs;
-  const start = Math.floor(local / DAY_MS) * DAY_MS - offsetMs;
-  return { start: new Date(start), end: new Date(start + DAY_MS) };
+export function dayBounds(at: Date, policy: Pick<LedgerPolicy, 'timeZone'>): Bounds {
+  return mallDayBounds(at, policy.timeZone);
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { TransactionHost } from '@atrium/persistence';
 import { DEFAULT_EARNING_RULES, type EarningRules } from '../domain/earning-rules.js';
@@ -6,6 +6,7 @@ import { sumDeltas, type Balance } from '../domain/ledger-entry.js';
 import { DEFAULT_LEDGER_POLICY } from '../domain/ledger-policy.js';
 import { PointsAccount, type Lot } from '../domain/points-account.js';
 import {
+  LEDGER_TIME_ZONE,
   LedgerRepository,
   type EntryContext,
   type EntryRow,
@@ -48,8 +49,16 @@ const OPEN_LOTS = `SELECT ${LOT_COLUMNS} FROM point_lots WHERE member_id = $1 AN
 /** LedgerRepository on PostgreSQL: raw SQL through the ambient transaction. */
 @Injectable()
 export class SqlLedgerRepository extends LedgerRepository {
-  constructor(private readonly tx: TransactionHost) {
+  constructor(
+    private readonly tx: TransactionHost,
+    @Inject(LEDGER_TIME_ZONE) private readonly timeZone: string,
+  ) {
     super();
+  }
+
+  /** The stored policy with the mall's zone, which comes from the process's MALL_TIME_ZONE. */
+  private policy(stored: Partial<LedgerSettings> | null | undefined): LedgerSettings {
+    return { ...DEFAULT_LEDGER_POLICY, returnWindowDaysByStore: {}, ...stored, timeZone: this.timeZone };
   }
 
   private q<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
@@ -60,7 +69,7 @@ export class SqlLedgerRepository extends LedgerRepository {
     const [row] = await this.q<{ value: Partial<LedgerSettings> }>(
       `SELECT value FROM ledger_settings WHERE key = 'policy'`,
     );
-    return { ...DEFAULT_LEDGER_POLICY, returnWindowDaysByStore: {}, ...row?.value };
+    return this.policy(row?.value);
   }
 
   async earningContext(at: Date): Promise<{ settings: LedgerSettings; rules: EarningRules }> {
@@ -73,7 +82,7 @@ export class SqlLedgerRepository extends LedgerRepository {
       [at],
     );
     return {
-      settings: { ...DEFAULT_LEDGER_POLICY, returnWindowDaysByStore: {}, ...row?.policy },
+      settings: this.policy(row?.policy),
       rules: { ...DEFAULT_EARNING_RULES, ...row?.rules },
     };
   }

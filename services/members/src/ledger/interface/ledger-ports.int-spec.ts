@@ -30,8 +30,7 @@ import {
   startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
-import { PartnerVisibility } from '../../privacy/application/partner-visibility.js';
-import { MemberDataExportRegistry } from '../../privacy/application/member-data-export.js';
+import { MemberDataExportRegistry, PartnerVisibility } from '../../privacy/index.js';
 
 const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');

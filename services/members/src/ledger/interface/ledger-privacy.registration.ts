@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { MemberDataExportRegistry } from '../../privacy/application/member-data-export.js';
-import { PartnerVisibility } from '../../privacy/application/partner-visibility.js';
+import { MemberDataExportRegistry, PartnerVisibility } from '../../privacy/index.js';
 import { LedgerMemberData } from '../application/ledger-member-data.js';
 
 /**

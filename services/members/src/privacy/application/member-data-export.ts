@@ -13,8 +13,14 @@ export interface MemberDataContributor {
  * `onModuleInit` (the ledger: section `ledger` with balance, lots, entries and purchases, see
  * `LedgerPrivacyRegistration`).
  */
+export abstract class MemberDataExportRegistry {
+  abstract register(contributor: MemberDataContributor): void;
+  abstract all(): readonly MemberDataContributor[];
+}
+
+/** The privacy context's implementation: contributors in registration order, sections unique. */
 @Injectable()
-export class MemberDataExportRegistry {
+export class MemberDataExportSections extends MemberDataExportRegistry {
   private readonly contributors: MemberDataContributor[] = [];
 
   register(contributor: MemberDataContributor): void {

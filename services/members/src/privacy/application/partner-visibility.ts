@@ -18,8 +18,16 @@ export interface PartnerVisibilitySource {
  * module exports it) and calls `register({ name: 'purchases', canSee })` in its `onModuleInit`,
  * where `canSee` answers from its purchases table inside the ambient transaction.
  */
+export abstract class PartnerVisibility {
+  abstract register(source: PartnerVisibilitySource): void;
+  /** The registered sources' names, in registration order. */
+  abstract get sourceNames(): string[];
+  abstract canSee(memberId: string, tenantId: string): Promise<boolean>;
+}
+
+/** The privacy context's implementation: asks the registered sources in order. */
 @Injectable()
-export class PartnerVisibility {
+export class PartnerVisibilityRegistry extends PartnerVisibility {
   private readonly sources: PartnerVisibilitySource[] = [];
 
   register(source: PartnerVisibilitySource): void {

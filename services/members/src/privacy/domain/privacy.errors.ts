@@ -1,6 +1,8 @@
 /** Why a privacy operation was refused. Mapped to wire errors in interface/privacy-error.mapping.ts. */
 export enum PrivacyErrorCode {
   CONSENT_INVALID = 'MEMBER_CONSENT_INVALID',
+  /** Same reason as identity's: a phone the kernel's rule refuses. */
+  PHONE_INVALID = 'MEMBER_PHONE_INVALID',
   MEMBER_NOT_FOUND = 'MEMBER_NOT_FOUND',
   NOT_SIGNED_IN = 'MEMBER_NOT_SIGNED_IN',
   ACCESS_DENIED = 'MEMBER_ACCESS_DENIED',

@@ -1,8 +1,6 @@
 import { Catch, type RpcExceptionFilter } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
 import { AppError } from '@atrium/platform';
-import { IdentityError } from '../../identity/domain/identity.errors.js';
-import { toAppError as identityToAppError } from '../../identity/interface/identity-error.mapping.js';
 import { PrivacyError, PrivacyErrorCode } from '../domain/privacy.errors.js';
 
 /** The one mapping from privacy error codes to wire errors; a new code fails to compile until mapped. */
@@ -11,6 +9,7 @@ export function toAppError(error: PrivacyError): AppError {
     new AppError(code, reason, error.message, error.field);
   switch (error.code) {
     case PrivacyErrorCode.CONSENT_INVALID:
+    case PrivacyErrorCode.PHONE_INVALID:
       return as('BAD_USER_INPUT');
     case PrivacyErrorCode.MEMBER_NOT_FOUND:
     case PrivacyErrorCode.LOOKUP_NOT_FOUND:
@@ -29,10 +28,10 @@ function unreachable(code: never): never {
   throw new Error(`unmapped privacy error code ${String(code)}`);
 }
 
-/** Privacy and identity errors (phones are parsed with the identity value object) to AppErrors. */
-@Catch(PrivacyError, IdentityError)
-export class PrivacyErrorFilter implements RpcExceptionFilter<PrivacyError | IdentityError> {
-  catch(error: PrivacyError | IdentityError): Observable<never> {
-    return throwError(() => (error instanceof PrivacyError ? toAppError(error) : identityToAppError(error)));
+/** Privacy errors to AppErrors that keep their reason. */
+@Catch(PrivacyError)
+export class PrivacyErrorFilter implements RpcExceptionFilter<PrivacyError> {
+  catch(error: PrivacyError): Observable<never> {
+    return throwError(() => toAppError(error));
   }
 }

@@ -34,8 +34,7 @@ import {
   startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
-import { MemberDataExportRegistry } from '../application/member-data-export.js';
-import { PartnerVisibility } from '../application/partner-visibility.js';
+import { MemberDataExportRegistry, PartnerVisibility } from '../index.js';
 
 const TENANT_A = randomUUID();
 const TENANT_B = randomUUID();

@@ -1,3 +1,4 @@
+import { localDay } from '@atrium/kernel';
 import type { GENDERS, LANGUAGES } from '@atrium/contracts';
 import { ProfileError, ProfileErrorCode } from './profile.errors.js';
 
@@ -96,10 +97,5 @@ export function changeProfile(
 
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone, e.g. the mall's. */
 export function calendarDayIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return localDay(at, timeZone);
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { birthdayUpcoming, LANGUAGES } from '@atrium/contracts';
 import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
-import { calendarDayIn } from '../../profile/domain/profile.js';
+import { localDay } from '@atrium/kernel';
 import { birthdayKeysInWindow, upcomingCelebration } from '../domain/birthday.js';
 import { SegmentsRepository } from './segments.repository.js';
 import { SEGMENTS_TIME_ZONE, SegmentsService } from './segments.service.js';
@@ -54,7 +54,7 @@ export class BirthdayJob {
   ) {}
 
   async run(now: Date): Promise<number> {
-    const today = calendarDayIn(this.timeZone, now);
+    const today = localDay(now, this.timeZone);
     let emitted = 0;
     for (const m of await this.repo.birthdaysOn(birthdayKeysInWindow(today, this.daysAhead))) {
       const next = upcomingCelebration(m.birthday, today, this.daysAhead);

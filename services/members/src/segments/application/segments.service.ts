@@ -9,8 +9,8 @@ import {
 import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
-import { TierQueries } from '../../tiers/application/tier-queries.js';
-import { calendarDayIn } from '../../profile/domain/profile.js';
+import { MemberTiers } from '../../tiers/index.js';
+import { localDay } from '@atrium/kernel';
 import { lifecycleStage } from '../domain/lifecycle.js';
 import { ageOn, segmentsOf, type MemberFacts } from '../domain/segment-rule.js';
 import { SegmentsError, SegmentsErrorCode } from '../domain/segments.errors.js';
@@ -37,7 +37,7 @@ export class SegmentsService {
     private readonly tx: TransactionHost,
     private readonly repo: SegmentsRepository,
     private readonly purchases: PurchaseActivity,
-    private readonly tiers: TierQueries,
+    private readonly tiers: MemberTiers,
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SEGMENTS_TIME_ZONE) private readonly timeZone: string,
@@ -59,7 +59,7 @@ export class SegmentsService {
 
   private async recomputeSegments(member: MemberSnapshot, now: Date): Promise<boolean> {
     const facts: MemberFacts = {
-      age: ageOn(member.birthday, calendarDayIn(this.timeZone, now)),
+      age: ageOn(member.birthday, localDay(now, this.timeZone)),
       gender: member.gender,
       preferredLanguage: member.preferredLanguage,
       preferredCategories: member.preferredCategories,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, createLogger, type Clock } from '@atrium/platform';
-import { calendarDayIn } from '../../profile/domain/profile.js';
+import { localDay } from '@atrium/kernel';
 import { BirthdayJob, RecomputeMembersJob } from '../application/segments-jobs.js';
 import { SEGMENTS_TIME_ZONE } from '../application/segments.service.js';
 
@@ -42,7 +42,7 @@ export class SegmentsJobsScheduler implements OnApplicationBootstrap, OnApplicat
     try {
       const greeted = await this.birthdays.run(now);
       if (greeted) log.info({ greeted }, 'birthday notices published');
-      const today = calendarDayIn(this.timeZone, now);
+      const today = localDay(now, this.timeZone);
       if (this.lastRecomputedDay !== today) {
         log.info(await this.recompute.run(now), 'segments and lifecycle recomputed');
         this.lastRecomputedDay = today;

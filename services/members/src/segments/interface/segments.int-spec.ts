@@ -32,7 +32,7 @@ import {
   startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
-import { calendarDayIn } from '../../profile/domain/profile.js';
+import { localDay } from '@atrium/kernel';
 import { addDays } from '../domain/birthday.js';
 import { BirthdayJob, RecomputeMembersJob } from '../application/segments-jobs.js';
 import { SegmentsService } from '../application/segments.service.js';
@@ -121,7 +121,7 @@ describe('segments recomputed when their inputs change', () => {
 
   it('a profile change (birthday, categories, staff tags) moves the member into YOUNG, FAMILY_WITH_CHILDREN and VIP, with one event per change', async () => {
     const m = await register();
-    const today = calendarDayIn('Asia/Shanghai', new Date());
+    const today = localDay(new Date(), 'Asia/Shanghai');
     const born25YearsAgo = `${Number(today.slice(0, 4)) - 25}${today.slice(4)}`;
     await call(
       updateMemberProfile,
@@ -207,7 +207,7 @@ describe('birthday notices', () => {
     });
     try {
       const now = new Date();
-      const today = calendarDayIn('Asia/Shanghai', now);
+      const today = localDay(now, 'Asia/Shanghai');
       const inWindow: string[] = [];
       for (let i = 0; i < 4; i += 1) {
         const m = await register();

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { localDay } from '@atrium/kernel';
 import { CLOCK, createLogger, type Clock } from '@atrium/platform';
 import { ReviewTiersJob } from '../application/review-tiers.job.js';
 
@@ -54,9 +55,7 @@ export class TiersReviewScheduler implements OnApplicationBootstrap, OnApplicati
 
   private async tick(): Promise<void> {
     const now = this.clock.now();
-    const day = Number(
-      new Intl.DateTimeFormat('en-CA', { timeZone: this.schedule.timeZone, day: 'numeric' }).format(now),
-    );
+    const day = Number(localDay(now, this.schedule.timeZone).slice(8));
     if (day !== this.schedule.dayOfMonth) return;
     try {
       const result = await this.job.run(now, new Date(now.getTime() - PERIOD_DAYS * 86_400_000));

@@ -3,8 +3,7 @@ import { memberDeleted, type Actor } from '@atrium/contracts';
 import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
-import { MEMBER_CODE_RANDOM } from '../../../identity/application/identity.tokens.js';
-import { generateMemberCode, type RandomBytes } from '../../../identity/domain/member-code.js';
+import { MemberCodes } from '../../../identity/index.js';
 import { PrivacyError, PrivacyErrorCode } from '../../domain/privacy.errors.js';
 import { mayActOnOwnAccount } from '../../domain/privacy-access.policy.js';
 import { enforce } from '../privacy-access.js';
@@ -27,7 +26,7 @@ export class DeleteMemberAccountUseCase {
     private readonly privacy: PrivacyRepository,
     private readonly outbox: OutboxWriter,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(MEMBER_CODE_RANDOM) private readonly random: RandomBytes,
+    private readonly codes: MemberCodes,
   ) {}
 
   async execute(actor: Actor, memberId: string): Promise<{ memberId: string; deletedAt: string }> {
@@ -40,7 +39,7 @@ export class DeleteMemberAccountUseCase {
       if (profile.deletedAt) return { memberId, deletedAt: String(profile.deletedAt) };
       const now = this.clock.now();
       let attempt = 0;
-      while (!(await this.privacy.anonymize(memberId, generateMemberCode(this.random), now))) {
+      while (!(await this.privacy.anonymize(memberId, this.codes.draw(), now))) {
         attempt += 1;
         if (attempt >= CODE_ATTEMPTS) throw new Error(`no free member code after ${attempt} draws`);
       }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, PartnerMemberView } from '@atrium/contracts';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
-import { PhoneNumber } from '../../../identity/domain/phone-number.js';
+import { maskPhone, parsePhone } from '@atrium/kernel';
 import { tenantShareDecision } from '../../domain/consent.js';
 import { nameInitial } from '../../domain/partner-view.js';
 import { PrivacyError, PrivacyErrorCode } from '../../domain/privacy.errors.js';
@@ -14,6 +14,13 @@ import { PrivacyRepository } from '../privacy.repository.js';
 export interface PartnerLookup {
   phone: string | null;
   memberCode: string | null;
+}
+
+/** The phone typed by the partner in E.164, or BAD_USER_INPUT naming the field. */
+function e164Of(phone: string): string {
+  const parsed = parsePhone(phone);
+  if (!parsed.ok) throw new PrivacyError(PrivacyErrorCode.PHONE_INVALID, `phone: ${parsed.problem}`, 'phone');
+  return parsed.e164;
 }
 
 /**
@@ -47,7 +54,7 @@ export class PartnerLookupQuery {
     const tenantId = actor.tenantId!;
     return this.tx.run(async () => {
       const memberId = lookup.phone
-        ? await this.privacy.findMemberIdByPhone(PhoneNumber.parse(lookup.phone).e164)
+        ? await this.privacy.findMemberIdByPhone(e164Of(lookup.phone))
         : await this.privacy.findMemberIdByCode(lookup.memberCode!);
       const member = memberId ? await this.privacy.findMember(memberId) : null;
       // Consent first: a grant shows the member, a withdrawal hides it whatever else is true;
@@ -76,7 +83,7 @@ export class PartnerLookupQuery {
       return {
         memberCode: member.memberCode,
         tierCode: await this.tiers.tierCodeOf(member.id),
-        phoneMasked: member.phone ? PhoneNumber.parse(member.phone).masked() : '',
+        phoneMasked: member.phone ? maskPhone(member.phone) : '',
         nameInitial: nameInitial(member.displayName),
       };
     });

@@ -1,0 +1,4 @@
+// The identity context's public face: its module and the ports other contexts may use.
+export { IdentityModule } from './identity.module.js';
+export { MemberCodes } from './application/member-codes.js';
+export { IdentityMergeParticipant } from './application/identity-merge.participant.js';
