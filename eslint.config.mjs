@@ -55,8 +55,6 @@ export default tseslint.config(
   {
     // Layers and context boundaries inside a service (eslint/layers.mjs).
     files: ['services/*/src/**/*.ts'],
-    // Being reshaped into contexts with ports; the exemption goes when the reshaping lands.
-    ignores: ['services/tickets/src/**', 'services/members/src/**'],
     rules: { 'atrium/layers': 'error' },
   },
   {

@@ -22,7 +22,7 @@ export interface SettingsProblem {
   problem: string;
 }
 
-export { isTimeZone } from '@atrium/platform';
+export { isTimeZone } from '@atrium/kernel';
 
 const minuteOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
