@@ -4,10 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createKafka, ensureTopics } from '@atrium/messaging';
-import { ensureKafka } from './kafka.js';
-import { ensurePostgres } from './postgres.js';
-import { repoRoot } from './paths.js';
-import { runProcesses, type ProcessSpec } from './process-runner.js';
+import { ensureKafka, ensurePostgres, repoRoot, runProcesses, type ProcessSpec } from '@atrium/launcher';
 
 const SERVICES = [
   ['members', 4101],
