@@ -310,7 +310,12 @@ async function formatStorageIfNeeded(paths: KafkaPaths, log: Log): Promise<void>
   log(`formatted storage in ${paths.data} (${seconds(started)})`);
 }
 
-/** One readiness check: metadata answers and, when asked, the controller can create and delete a topic. */
+/**
+ * One readiness check: metadata answers and, when asked, the controller can create and delete
+ * a topic and the coordinators answer: the group coordinator (its offsets topic) and the one
+ * that hands out producer ids to idempotent producers. On a fresh broker both load on first
+ * use; waiting for them here keeps "coordinator is loading" out of the first clients' logs.
+ */
 async function probe(brokers: string[], withTopic: boolean): Promise<void> {
   const kafka = new Kafka({
     clientId: 'atrium-local-probe',
@@ -332,6 +337,13 @@ async function probe(brokers: string[], withTopic: boolean): Promise<void> {
         timeout: 5000,
       });
       await admin.deleteTopics({ topics: [topic], timeout: 5000 });
+      await admin.describeGroups([`${topic}.group`]);
+      const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 1, initialRetryTime: 100 } });
+      try {
+        await producer.connect();
+      } finally {
+        await producer.disconnect().catch(() => undefined);
+      }
     }
   } finally {
     await admin.disconnect().catch(() => undefined);
