@@ -225,6 +225,4 @@ export class FakeServices {
 }
 
 /** A phone number of its own for one test case. */
-export function uniquePhone(): string {
-  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-}
+export { uniquePhone } from '@atrium/testing';
