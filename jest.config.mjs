@@ -11,8 +11,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, sourceMaps: 'inline', swcrc: false }] },
   moduleNameMapper: {
-    '^@atrium/(contracts|kernel|messaging|persistence|platform|testing)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@atrium/local$': '<rootDir>/deploy/local/src/index.ts',
+    '^@atrium/(contracts|kernel|launcher|messaging|persistence|platform|testing)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/chaos/**/*.chaos-spec.ts'],

@@ -11,7 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { compensationGranted, recordPurchase, registerMember, type Actor } from '@atrium/contracts';
-import { ensureKafka, ensurePostgres } from '@atrium/local';
+import { ensureKafka, ensurePostgres } from '@atrium/launcher';
 import {
   buildEnvelope,
   createKafka,

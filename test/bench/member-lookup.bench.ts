@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import pg from 'pg';
 import { findMemberByPhone, systemActor } from '@atrium/contracts';
-import { ensureKafka, ensurePostgres } from '@atrium/local';
+import { ensureKafka, ensurePostgres } from '@atrium/launcher';
 import { createKafka, deleteTopicsWithPrefix, RequestClient } from '@atrium/messaging';
 import { databaseUrl, dropDatabase } from '@atrium/persistence';
 import { startPlatform } from '../support/platform.js';

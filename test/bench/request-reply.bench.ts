@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { getMember } from '@atrium/contracts';
-import { ensureKafka, ensurePostgres } from '@atrium/local';
+import { ensureKafka, ensurePostgres } from '@atrium/launcher';
 import { createKafka, deleteTopicsWithPrefix, RequestClient } from '@atrium/messaging';
 import { dropDatabase } from '@atrium/persistence';
 import { graphql, SERVICES, startPlatform } from '../support/platform.js';

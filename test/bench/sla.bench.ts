@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
-import { ensureKafka, ensurePostgres } from '@atrium/local';
+import { ensureKafka, ensurePostgres } from '@atrium/launcher';
 import { deleteTopicsWithPrefix, createKafka } from '@atrium/messaging';
 import { databaseUrl, dropDatabase } from '@atrium/persistence';
 import { startPlatform } from '../support/platform.js';

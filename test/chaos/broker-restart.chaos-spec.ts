@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { memberRegistered, type EventPayload } from '@atrium/contracts';
-import { dataDir, ensureKafka, freePort } from '@atrium/local';
+import { dataDir, ensureKafka, freePort } from '@atrium/launcher';
 import {
   createKafka,
   createProducer,

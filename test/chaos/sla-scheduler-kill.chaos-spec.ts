@@ -4,6 +4,7 @@ import { ticketEscalated, ticketSlaBreached, ticketSlaWarning } from '@atrium/co
 import { databaseUrl } from '@atrium/persistence';
 import {
   expectEventually,
+  outboxDrained,
   sleep,
   TestKafka,
   testInfra,
@@ -129,7 +130,8 @@ describe('SLA scheduler: replicas killed while deadlines fall due', () => {
       timeoutMs: 60000,
       intervalMs: 250,
     });
-    await sleep(1000);
+    // Whatever the replicas did is on Kafka now: nothing fired is still on its way.
+    await outboxDrained(db);
     expect(await fired()).toBe(TICKETS * 6);
     expect(
       await scalar(

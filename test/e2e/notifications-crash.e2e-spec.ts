@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { memberRegistered } from '@atrium/contracts';
 import { databaseUrl } from '@atrium/persistence';
-import { expectEventually, sleep, testInfra, uniqueDatabaseName, uniqueTopicPrefix } from '@atrium/testing';
+import {
+  consumerCaughtUp,
+  expectEventually,
+  outboxDrained,
+  TestKafka,
+  testInfra,
+  uniqueDatabaseName,
+  uniqueTopicPrefix,
+} from '@atrium/testing';
 import { startPlatform, type Platform } from '../support/platform.js';
 import { registerMember } from '../support/journeys.js';
 
@@ -10,14 +19,16 @@ import { registerMember } from '../support/journeys.js';
 describe('notifications killed while 200 members register', () => {
   let platform: Platform;
   let databasePrefix: string;
+  let kafka: TestKafka;
 
   beforeAll(async () => {
     const infra = testInfra();
     databasePrefix = uniqueDatabaseName('crash').replace(/_crash$/, '_');
+    kafka = new TestKafka(uniqueTopicPrefix());
     platform = await startPlatform({
       kafkaBrokers: infra.kafkaBrokers,
       databaseServerUrl: infra.databaseServerUrl,
-      topicPrefix: uniqueTopicPrefix(),
+      topicPrefix: kafka.prefix,
       databasePrefix,
       only: ['members', 'notifications', 'gateway'],
     });
@@ -25,7 +36,10 @@ describe('notifications killed while 200 members register', () => {
 
   afterAll(async () => {
     await platform?.stop();
+    await kafka?.close();
   });
+  const database = (service: string) =>
+    new pg.Client({ connectionString: databaseUrl(testInfra().databaseServerUrl, `${databasePrefix}${service}`) });
 
   it('gives exactly 200 welcome messages after a restart, none twice', async () => {
     const base = 13700000000 + (process.pid % 1000) * 10000;
@@ -45,9 +59,12 @@ describe('notifications killed while 200 members register', () => {
       }
     }
     await Promise.all(registrations);
-    await sleep(500);
+    // Every registration is on Kafka before notifications comes back.
+    const members = database('members');
+    await members.connect();
+    await outboxDrained(members).finally(() => members.end());
 
-    const client = new pg.Client({ connectionString: databaseUrl(testInfra().databaseServerUrl, `${databasePrefix}notifications`) });
+    const client = database('notifications');
     await client.connect();
     const welcomes = async (): Promise<number> =>
       (await client.query("SELECT count(*)::int AS n FROM inbox_messages WHERE kind = 'WELCOME'")).rows[0].n;
@@ -74,7 +91,8 @@ describe('notifications killed while 200 members register', () => {
         { timeoutMs: 60000, intervalMs: 250 },
       );
       expect(counts.members).toBe(200);
-      await sleep(1000);
+      // Every registration handled and committed by the notifications group: no redelivery is left to welcome twice.
+      await consumerCaughtUp(kafka.kafka, `${kafka.prefix}notifications`, [kafka.prefix + memberRegistered.topic]);
       expect(await welcomes()).toBe(200);
     } finally {
       await client.end();

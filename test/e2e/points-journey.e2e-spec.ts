@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { registerMember as registerMemberOp } from '@atrium/contracts';
+import type { RequestClient } from '@atrium/messaging';
 import { databaseUrl } from '@atrium/persistence';
-import { testInfra, uniqueDatabaseName, uniqueTopicPrefix } from '@atrium/testing';
+import {
+  createPartnerKey,
+  registerTestMember,
+  startTestClient,
+  TestKafka,
+  testInfra,
+  uniqueDatabaseName,
+  uniqueTopicPrefix,
+} from '@atrium/testing';
 import { graphql, startPlatform, type Platform } from '../support/platform.js';
 import { loginMember, loginStaff, registerMember, uniquePhone } from '../support/journeys.js';
 
@@ -19,6 +29,8 @@ const apiKey = (key: string) => ({ 'x-api-key': key });
 describe('points through the gateway: a store earns for a shopper, the shopper spends, tenants stay apart', () => {
   let platform: Platform;
   let databasePrefix: string;
+  let kafka: TestKafka;
+  let members: RequestClient;
   let aurora: { tenantId: string; storeId: string; key: string };
   let urban: { tenantId: string; storeId: string; key: string };
   let manager: string;
@@ -31,7 +43,7 @@ describe('points through the gateway: a store earns for a shopper, the shopper s
     platform = await startPlatform({
       kafkaBrokers: infra.kafkaBrokers,
       databaseServerUrl: infra.databaseServerUrl,
-      topicPrefix: uniqueTopicPrefix(),
+      topicPrefix: (kafka = new TestKafka(uniqueTopicPrefix())).prefix,
       databasePrefix,
       only: ['members', 'notifications', 'gateway'],
       env: { GATEWAY_SEED_DEMO: 'true' },
@@ -52,20 +64,23 @@ describe('points through the gateway: a store earns for a shopper, the shopper s
     const admin = await staffToken('admin.demo');
     const keyFor = async (tenantId: string) =>
       (
-        await graphql<{ createApiKey: { key: string } }>(
-          platform.graphqlUrl,
-          'mutation ($t: ID!) { createApiKey(tenantId: $t, name: "POS", scopes: ["purchases:write"]) { key } }',
-          { t: tenantId },
-          bearer(admin),
-        )
-      ).data!.createApiKey.key;
+        await createPartnerKey((q, v, h) => graphql(platform.graphqlUrl, q, v, h), bearer(admin), {
+          tenantId,
+          scopes: ['purchases:write'],
+          name: 'POS',
+        })
+      ).key;
     aurora = { ...a, key: await keyFor(a.tenantId) };
     urban = { ...u, key: await keyFor(u.tenantId) };
     manager = await staffToken('manager.demo');
+    // Members a test needs only as data are registered through the members service directly.
+    members = await startTestClient(kafka, [registerMemberOp]);
   }, 120000);
 
   afterAll(async () => {
+    await members?.stop();
     await platform?.stop();
+    await kafka?.close();
   });
 
   it('earns pending points once per order, keeps them unspendable until released, and spends adjusted points idempotently', async () => {
@@ -152,8 +167,7 @@ describe('points through the gateway: a store earns for a shopper, the shopper s
   });
 
   it('a partner cannot earn at, or settle, another tenant’s store; a member cannot read another member’s ledger', async () => {
-    const phone = uniquePhone();
-    const memberId = (await registerMember(platform, phone, 'Tenant Check')).data!.registerMember.id;
+    const memberId = (await registerTestMember(members, { displayName: 'Tenant Check' })).id;
     const orderId = `POS-${randomUUID().slice(0, 8)}`;
     const crossEarn = await graphql(
       platform.graphqlUrl,
@@ -185,9 +199,7 @@ describe('points through the gateway: a store earns for a shopper, the shopper s
     }>(platform.graphqlUrl, SETTLEMENT, { t: urban.tenantId, m: month }, apiKey(urban.key));
     expect(own.data!.tenantSettlement.stores).toEqual([{ storeId: urban.storeId, issued: 100 }]);
 
-    const strangerPhone = uniquePhone();
-    await registerMember(platform, strangerPhone, 'Stranger');
-    const stranger = await loginMember(platform, strangerPhone);
+    const stranger = await loginMember(platform, (await registerTestMember(members, { displayName: 'Stranger' })).phone);
     const peek = await graphql(platform.graphqlUrl, LEDGER, { m: memberId }, bearer(stranger));
     expect(peek.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });

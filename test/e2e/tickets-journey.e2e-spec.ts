@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { PartnerScope } from '@atrium/contracts';
 import pg from 'pg';
 import { databaseUrl } from '@atrium/persistence';
-import { expectEventually, testInfra, uniqueDatabaseName, uniqueTopicPrefix } from '@atrium/testing';
+import {
+  createPartnerKey,
+  expectEventually,
+  settled,
+  TestKafka,
+  testInfra,
+  uniqueDatabaseName,
+  uniqueTopicPrefix,
+} from '@atrium/testing';
 import { graphql, startPlatform, type GraphQLResult, type Platform } from '../support/platform.js';
 import { loginMember, loginStaff, registerMember, uniquePhone } from '../support/journeys.js';
 
@@ -31,6 +40,8 @@ function errorOf(result: GraphQLResult): Record<string, unknown> {
 // the gateway's demo directory (stores, tenants, staff). Faked: nothing.
 describe('tickets through the gateway: who sees and works which ticket, and compensation reaching the ledger', () => {
   let platform: Platform;
+  let kafka: TestKafka;
+  let databasePrefix: string;
   let aurora: { tenantId: string; storeId: string };
   let urban: { tenantId: string; storeId: string };
   let readKeyA: string;
@@ -74,11 +85,12 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
 
   beforeAll(async () => {
     const infra = testInfra();
-    const databasePrefix = uniqueDatabaseName('e2e').replace(/_e2e$/, '_');
+    databasePrefix = uniqueDatabaseName('e2e').replace(/_e2e$/, '_');
+    kafka = new TestKafka(uniqueTopicPrefix());
     platform = await startPlatform({
       kafkaBrokers: infra.kafkaBrokers,
       databaseServerUrl: infra.databaseServerUrl,
-      topicPrefix: uniqueTopicPrefix(),
+      topicPrefix: kafka.prefix,
       databasePrefix,
       only: ['members', 'notifications', 'tickets', 'gateway'],
       env: { GATEWAY_SEED_DEMO: 'true' },
@@ -97,14 +109,8 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
     [aurora, urban] = [await storeOf('AURORA-JEWELRY'), await storeOf('URBAN-THREADS')];
     await directory.end();
     const admin = await staff('admin.demo');
-    const keyFor = async (tenantId: string, scopes: string[]) =>
-      (
-        await gql<{ createApiKey: { key: string } }>(
-          'mutation ($t: ID!, $s: [String!]!) { createApiKey(tenantId: $t, name: "Service desk", scopes: $s) { key } }',
-          { t: tenantId, s: scopes },
-          admin,
-        )
-      ).data!.createApiKey.key;
+    const keyFor = async (tenantId: string, scopes: PartnerScope[]) =>
+      (await createPartnerKey(gql, admin, { tenantId, scopes, name: 'Service desk' })).key;
     readKeyA = await keyFor(aurora.tenantId, ['tickets:read']);
     writeKeyA = await keyFor(aurora.tenantId, ['tickets:read', 'tickets:write']);
     keyB = await keyFor(urban.tenantId, ['tickets:read', 'tickets:write']);
@@ -112,6 +118,7 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
 
   afterAll(async () => {
     await platform?.stop();
+    await kafka?.close();
   });
 
   it('a member opens a ticket for itself and sees only its own tickets', async () => {
@@ -474,7 +481,20 @@ describe('tickets through the gateway: who sees and works which ticket, and comp
       },
       { timeoutMs: 20000 },
     );
-    await new Promise((r) => setTimeout(r, 1000));
+    // Nothing left in flight between tickets and the ledger: a second credit or posting would be here now.
+    const databases = ['members', 'tickets'].map(
+      (service) =>
+        new pg.Client({ connectionString: databaseUrl(testInfra().databaseServerUrl, `${databasePrefix}${service}`) }),
+    );
+    await Promise.all(databases.map((db) => db.connect()));
+    try {
+      await settled(kafka.kafka, {
+        groups: [`${kafka.prefix}members`, `${kafka.prefix}tickets`],
+        outboxes: databases,
+      });
+    } finally {
+      await Promise.all(databases.map((db) => db.end()));
+    }
     expect(
       (await gql<{ me: { points: { available: number } } }>(POINTS, {}, me.headers)).data!.me.points
         .available,

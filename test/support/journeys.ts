@@ -12,13 +12,8 @@ export const ME = /* GraphQL */ `
   }
 `;
 
-let phoneCounter = 0;
-/** A fresh mainland mobile number for this process (unique per run by pid and counter). */
-export function uniquePhone(): string {
-  phoneCounter += 1;
-  const tail = String((process.pid * 1000 + phoneCounter) % 100_000_000).padStart(8, '0');
-  return `139${tail}`;
-}
+/** A fresh mainland mobile number for this process. */
+export { uniquePhone } from '@atrium/testing';
 
 export async function registerMember(platform: Platform, phone: string, displayName = 'Test Shopper', headers: Record<string, string> = {}) {
   return graphql<{ registerMember: { id: string; memberCode: string; displayName: string; phoneMasked: string } }>(

@@ -136,8 +136,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     processes.set(name, new PlatformProcess(name, port, env, options.verbose ?? false));
   }
   // Services first (they create topics and databases), then the gateway.
-  await Promise.all([...processes.values()].filter((p) => p.name !== 'gateway').map((p) => p.start()));
-  await processes.get('gateway')?.start();
+  try {
+    await Promise.all([...processes.values()].filter((p) => p.name !== 'gateway').map((p) => p.start()));
+    await processes.get('gateway')?.start();
+  } catch (error) {
+    // The suite never gets the platform to stop: stop what did start, or it outlives the run.
+    await Promise.all([...processes.values()].map((p) => p.stop()));
+    throw error;
+  }
   return new Platform(processes, options);
 }
 

@@ -1,6 +1,5 @@
 // `node deploy/local/dist/infra.js up|down|status`: the local Kafka broker and PostgreSQL on their own.
-import { ensureKafka, kafkaStatus, stopKafka } from './kafka.js';
-import { ensurePostgres, postgresStatus, stopPostgres } from './postgres.js';
+import { ensureKafka, ensurePostgres, kafkaStatus, postgresStatus, stopKafka, stopPostgres } from '@atrium/launcher';
 
 const usage = 'usage: node deploy/local/dist/infra.js up|down|status';
 

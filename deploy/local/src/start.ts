@@ -6,10 +6,7 @@ import { join } from 'node:path';
 import { SERVICES, type ServiceName } from '@atrium/contracts';
 import { createKafka, createProducer, DEFAULT_HTTP_PORTS, ensureTopics } from '@atrium/messaging';
 import kafkajs from 'kafkajs';
-import { ensureKafka } from './kafka.js';
-import { ensurePostgres } from './postgres.js';
-import { repoRoot } from './paths.js';
-import { runProcesses, type ProcessSpec } from './process-runner.js';
+import { ensureKafka, ensurePostgres, repoRoot, runProcesses, type ProcessSpec } from '@atrium/launcher';
 
 /** The five services (the platform's one list, less the gateway) with their HTTP ports. */
 const SERVICE_PORTS = SERVICES.filter(

@@ -71,7 +71,8 @@ export async function startTestGateway(options: {
     JWT_SECRET: 'test-secret-for-the-gateway-integration-tests',
     ...options.env,
   });
-  const clock = new ManualClock(new Date());
+  // Whole seconds (token lifetimes are in seconds), so a time the gateway writes is known exactly.
+  const clock = new ManualClock(new Date(Math.floor(Date.now() / 1000) * 1000));
   const app = await createGatewayApp(config, { clock });
   await app.listen(0, '127.0.0.1');
   const port = ((app.getHttpServer() as Server).address() as AddressInfo).port;
@@ -224,6 +225,4 @@ export class FakeServices {
 }
 
 /** A phone number of its own for one test case. */
-export function uniquePhone(): string {
-  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-}
+export { uniquePhone } from '@atrium/testing';

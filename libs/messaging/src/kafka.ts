@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 import { createLogger } from '@atrium/platform';
 
@@ -10,11 +11,25 @@ export interface KafkaSettings {
 
 const kafkaLog = createLogger('kafkajs');
 
+/** Set while a readiness probe runs: the broker's refusals it gets are expected, not errors. */
+const probing = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `probe` (Kafka requests that are retried until the cluster is ready, e.g. offsets of a
+ * topic whose leader is still settling) with kafkajs's error lines of its requests logged at
+ * debug level, naming `what`. A probe that still fails when its caller gives up throws as usual.
+ */
+export function expectingRefusals<T>(what: string, probe: () => Promise<T>): Promise<T> {
+  return probing.run(what, probe);
+}
+
 function logCreator() {
   return ({ level, log }: LogEntry) => {
     const { message, ...extra } = log;
     const line = { namespace: extra.namespace, broker: extra.broker, error: extra.error };
-    if (level === logLevel.ERROR) kafkaLog.error(line, message);
+    const probe = probing.getStore();
+    if (probe !== undefined && level === logLevel.ERROR) kafkaLog.debug({ ...line, probe }, message);
+    else if (level === logLevel.ERROR) kafkaLog.error(line, message);
     else if (level === logLevel.WARN) kafkaLog.warn(line, message);
   };
 }

@@ -1,5 +1,6 @@
 import type { Admin, Kafka } from 'kafkajs';
 import { allTopicSpecs, type TopicSpec } from '@atrium/contracts';
+import { expectingRefusals } from './kafka.js';
 
 /**
  * Creates the platform's topics (events, DLQs, requests, replies) with explicit partition
@@ -49,13 +50,15 @@ export async function deleteTopicsWithPrefix(kafka: Kafka, prefix: string): Prom
 
 /**
  * Retries `attempt` until it succeeds or `timeoutMs` passes. Freshly created topics answer
- * metadata with a leader a moment before the leader serves offsets and fetches.
+ * metadata with a leader a moment before the leader serves offsets and fetches. The broker's
+ * refusals while it settles are part of the wait, not errors: they are logged at debug level,
+ * and the last one is in the error thrown when the time is up.
  */
 export async function retryUntil<T>(what: string, attempt: () => Promise<T>, timeoutMs = 30000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return await attempt();
+      return await expectingRefusals(what, attempt);
     } catch (error) {
       if (Date.now() > deadline) throw new Error(`${what}: still failing after ${timeoutMs} ms: ${(error as Error).message}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

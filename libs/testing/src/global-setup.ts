@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ensureKafka, ensurePostgres } from '@atrium/local';
+import { ensureKafka, ensurePostgres } from '@atrium/launcher';
 
 /**
  * Starts (or attaches to, when KAFKA_BROKERS / DATABASE_URL are set) the real Kafka broker and

@@ -4,3 +4,6 @@ export * from './kafka.js';
 export * from './service.js';
 export * from './service-process.js';
 export * from './calls.js';
+export * from './factories.js';
+export * from './service-suite.js';
+export * from './absence.js';

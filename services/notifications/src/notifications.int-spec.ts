@@ -1,43 +1,38 @@
-// Integration: the notifications service booted in-process.
+// Integration: the notifications service booted in-process (serviceSuite).
 // Real: PostgreSQL (own database), Kafka (own topic prefix), event consumer with inbox,
-// request-reply transport, the local SMS provider and its HTTP viewer. Faked: nothing.
+// request-reply transport, the local SMS provider and its HTTP viewer.
+// Replaced: the clock (a manual clock at NOW), so the times the service writes are known.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { describe, expect, it } from '@jest/globals';
 import {
+  anonymousActor as anonymous,
   listInbox,
   memberRegistered,
   PING,
   sendLoginCode,
-  type Actor,
+  systemActor,
   type EventPayload,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
-import { RemoteError } from '@atrium/platform';
 import {
   expectEventually,
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
-  type TestService,
-  testActor,
-  startTestClient,
+  failureOf,
+  memberActor,
+  passSentinel,
+  serviceSuite,
+  staffActor,
 } from '@atrium/testing';
 import { AppModule } from './app.module.js';
 
-const actor = testActor;
-const system = actor('system', 'gateway');
-const staff = actor('staff', 'staff-1');
-
-let kafka: TestKafka;
-let service: TestService;
-let client: RequestClient;
-let db: DataSource;
-let baseUrl: string;
+const NOW = new Date('2026-11-22T02:00:00.000Z');
+const suite = serviceSuite('notifications', {
+  module: (config) => AppModule.forRoot({ ...config, SMS_PROVIDER: 'local' }),
+  clock: NOW,
+  operations: [listInbox, sendLoginCode, PING.notifications],
+  http: true,
+});
+const call = suite.send;
+const system = systemActor('gateway');
+const staff = staffActor('FRONTLINE', 'staff-1');
 
 function registration(
   overrides: Partial<EventPayload<typeof memberRegistered>> = {},
@@ -48,75 +43,34 @@ function registration(
     displayName: 'Li Wei',
     channel: 'APP',
     preferredLanguage: 'zh-CN',
-    registeredAt: new Date().toISOString(),
+    registeredAt: NOW.toISOString(),
     ...overrides,
   };
 }
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return client.send(op, request, {
-    context: { correlationId: randomUUID(), causationId: null, actor: as, traceparent: null },
-  });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<RemoteError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RemoteError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 async function welcomesOf(memberId: string): Promise<number> {
-  const [row] = (await db.query(`SELECT count(*)::int AS n FROM inbox_messages WHERE member_id = $1`, [
+  const [row] = (await suite.db.query(`SELECT count(*)::int AS n FROM inbox_messages WHERE member_id = $1`, [
     memberId,
   ])) as Array<{ n: number }>;
   return row?.n ?? 0;
 }
 
-/** Publishes a marker on the same key (hence partition) and waits for its welcome: everything before it was handled. */
+/** A sentinel on the same key (hence partition) and its welcome: everything before it was handled. */
 async function drained(key: string): Promise<void> {
   const marker = registration();
-  await kafka.publish(memberRegistered, marker, { key });
-  await expectEventually(async () => expect(await welcomesOf(marker.memberId)).toBe(1));
+  await passSentinel(suite.kafka, memberRegistered, marker, {
+    key,
+    handled: async () => expect(await welcomesOf(marker.memberId)).toBe(1),
+  });
 }
-
-beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  service = await startTestService(
-    'notifications',
-    (config) => AppModule.forRoot({ ...config, SMS_PROVIDER: 'local' }),
-    {
-      topicPrefix: prefix,
-      httpPort: 0,
-    },
-  );
-  db = service.app.get(DataSource);
-  baseUrl = `http://127.0.0.1:${(service.app.getHttpServer().address() as AddressInfo).port}`;
-  client = await startTestClient(kafka, [listInbox, sendLoginCode, PING.notifications], { timeoutMs: 15000 });
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
-});
 
 describe('welcome in the inbox', () => {
   it('a memberRegistered event gives the member one welcome in its language', async () => {
     const member = registration({ preferredLanguage: 'en', displayName: 'Anna' });
-    await kafka.publish(memberRegistered, member, { key: member.memberId });
+    await suite.kafka.publish(memberRegistered, member, { key: member.memberId });
 
     const inbox = await expectEventually(async () => {
-      const page = await call(listInbox, { memberId: member.memberId }, actor('member', member.memberId));
+      const page = await call(listInbox, { memberId: member.memberId }, memberActor(member.memberId));
       expect(page.items).toHaveLength(1);
       return page;
     });
@@ -124,6 +78,7 @@ describe('welcome in the inbox', () => {
     expect(inbox.items[0]).toMatchObject({
       kind: 'WELCOME',
       title: 'Welcome to the membership',
+      createdAt: NOW.toISOString(),
       readAt: null,
     });
     expect(inbox.items[0]?.body).toContain('Anna');
@@ -132,12 +87,12 @@ describe('welcome in the inbox', () => {
 
   it('the same message delivered twice gives one welcome (inbox)', async () => {
     const member = registration({ preferredLanguage: 'zh-TW' });
-    const id = await kafka.publish(memberRegistered, member, { key: member.memberId });
-    await kafka.publish(memberRegistered, member, { key: member.memberId, id });
+    const id = await suite.kafka.publish(memberRegistered, member, { key: member.memberId });
+    await suite.kafka.publish(memberRegistered, member, { key: member.memberId, id });
     await drained(member.memberId);
 
     expect(await welcomesOf(member.memberId)).toBe(1);
-    const [row] = (await db.query(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [
+    const [row] = (await suite.db.query(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [
       id,
     ])) as Array<{ n: number }>;
     expect(row?.n).toBe(1);
@@ -147,8 +102,8 @@ describe('welcome in the inbox', () => {
 
   it('the same registration republished under a new message id still gives one welcome (dedupe key)', async () => {
     const member = registration();
-    await kafka.publish(memberRegistered, member, { key: member.memberId });
-    await kafka.publish(memberRegistered, member, { key: member.memberId });
+    await suite.kafka.publish(memberRegistered, member, { key: member.memberId });
+    await suite.kafka.publish(memberRegistered, member, { key: member.memberId });
     await drained(member.memberId);
 
     expect(await welcomesOf(member.memberId)).toBe(1);
@@ -157,12 +112,12 @@ describe('welcome in the inbox', () => {
   it('a member cannot read another member’s inbox (FORBIDDEN); anonymous callers must sign in', async () => {
     const member = registration();
     const denied = await failureOf(
-      call(listInbox, { memberId: member.memberId }, actor('member', randomUUID())),
+      call(listInbox, { memberId: member.memberId }, memberActor()),
     );
     expect(denied.code).toBe('FORBIDDEN');
     expect(denied.reason).toBe('INBOX_ACCESS_DENIED');
     expect(
-      (await failureOf(call(listInbox, { memberId: member.memberId }, actor('anonymous', 'anonymous')))).code,
+      (await failureOf(call(listInbox, { memberId: member.memberId }, anonymous))).code,
     ).toBe('UNAUTHENTICATED');
   });
 });
@@ -178,7 +133,7 @@ describe('login code SMS', () => {
     expect(receipt).toEqual({ accepted: true, provider: 'local' });
 
     for (const spelling of [phone, `%2B86${phone}`, `+86${phone}`]) {
-      const response = await fetch(`${baseUrl}/local/sms?phone=${spelling}`);
+      const response = await fetch(`${suite.baseUrl}/local/sms?phone=${spelling}`);
       expect(response.status).toBe(200);
       const messages = (await response.json()) as Array<{
         phone: string;
@@ -197,7 +152,7 @@ describe('login code SMS', () => {
     await call(sendLoginCode, { phone, code: '111111', ttlMinutes: 5 }, system);
     await call(sendLoginCode, { phone, code: '222222', ttlMinutes: 5 }, system);
     const messages = (await (
-      await fetch(`${baseUrl}/local/sms?phone=${encodeURIComponent(phone)}`)
+      await fetch(`${suite.baseUrl}/local/sms?phone=${encodeURIComponent(phone)}`)
     ).json()) as Array<{ code: string; body: string }>;
     expect(messages.map((m) => m.code)).toEqual(['222222', '111111']);
     expect(messages[0]?.body).toContain('登录验证码');
@@ -205,17 +160,17 @@ describe('login code SMS', () => {
 
   it('only platform components may send login codes, and a refused request sends nothing', async () => {
     const phone = `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    for (const as of [actor('member', randomUUID()), staff, actor('anonymous', 'anonymous')]) {
+    for (const as of [memberActor(), staff, anonymous]) {
       const error = await failureOf(call(sendLoginCode, { phone, code: '123456', ttlMinutes: 5 }, as));
       expect(error.code).toBe('FORBIDDEN');
     }
-    const messages = (await (await fetch(`${baseUrl}/local/sms?phone=${phone}`)).json()) as unknown[];
+    const messages = (await (await fetch(`${suite.baseUrl}/local/sms?phone=${phone}`)).json()) as unknown[];
     expect(messages).toEqual([]);
   });
 
   it('the local sink refuses a query without a valid phone', async () => {
-    expect((await fetch(`${baseUrl}/local/sms`)).status).toBe(400);
-    expect((await fetch(`${baseUrl}/local/sms?phone=12345`)).status).toBe(400);
+    expect((await fetch(`${suite.baseUrl}/local/sms`)).status).toBe(400);
+    expect((await fetch(`${suite.baseUrl}/local/sms?phone=12345`)).status).toBe(400);
   });
 });
 

@@ -1,4 +1,5 @@
 // Local infrastructure without Docker: Kafka broker, PostgreSQL server, databases, process runner.
+// Used by `npm start` (deploy/local) and by the test harness (libs/testing).
 export { ensureKafka, stopKafka, kafkaStatus, kafkaVersion } from './kafka.js';
 export type { KafkaHandle, KafkaOptions, KafkaStatus } from './kafka.js';
 export { ensurePostgres, stopPostgres, postgresStatus } from './postgres.js';

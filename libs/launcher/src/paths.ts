@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** deploy/local itself (one level above src/ or dist/). */
+/** libs/launcher itself (one level above src/ or dist/). */
 export const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function isRepoRoot(dir: string): boolean {
@@ -25,7 +25,7 @@ export function repoRoot(): string {
     const parent = dirname(dir);
     if (parent === dir) {
       throw new Error(
-        `@atrium/local: cannot find the repository root above ${packageDir} (no nx.json or package.json named "atrium"); set ATRIUM_DATA_DIR`,
+        `@atrium/launcher: cannot find the repository root above ${packageDir} (no nx.json or package.json named "atrium"); set ATRIUM_DATA_DIR`,
       );
     }
     dir = parent;
