@@ -15,6 +15,7 @@ import {
   type OperationRequest,
   type OperationResponse,
 } from '@atrium/contracts';
+import { atLeast } from '@atrium/kernel';
 import { RequestClient } from '@atrium/messaging';
 import { badInput, forbidden } from '@atrium/platform';
 import { Access, checkAccess, CurrentActor } from '../auth/access.js';
@@ -39,7 +40,7 @@ import {
 } from './dto/points.types.js';
 import { StoreDirectory, type DirectoryStore } from './store-directory.js';
 
-const MANAGERS = ['MANAGER', 'SENIOR_MANAGER', 'ADMIN'] as const;
+const MANAGERS = atLeast('MANAGER');
 
 /** A member reads only its own points; staff read any member's. */
 function checkOwnOrStaff(actor: Actor, memberId: string): void {

@@ -4,5 +4,4 @@ export * from './errors.js';
 export * from './logger.js';
 export * from './config.js';
 export * from './ops.js';
-export * from './member-data-access.js';
 export * from './jobs/index.js';

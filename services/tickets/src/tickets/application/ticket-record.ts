@@ -1,5 +1,5 @@
 import type { AfterSalesKind, AfterSalesStep } from '../domain/after-sales.js';
-import type { BusinessCalendar, Pause } from '../domain/business-calendar.js';
+import type { BusinessCalendar, Pause } from '@atrium/kernel';
 import type { ApprovalLimits, CompensationKind, CompensationStatus } from '../domain/compensation.js';
 import type { SlaTarget } from '../domain/sla-policy.js';
 import type { Department, Level } from '../domain/ticket-lifecycle.js';

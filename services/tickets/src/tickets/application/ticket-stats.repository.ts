@@ -1,4 +1,4 @@
-import type { ClockKind, Pause } from '../domain/business-calendar.js';
+import type { ClockKind, Pause } from '@atrium/kernel';
 
 /** The tickets a statistics request covers: opened in [from, to), optionally one tenant's or one store's. */
 export interface StatsScope {

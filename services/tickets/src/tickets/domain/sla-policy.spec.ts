@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { DEFAULT_CALENDAR } from './business-calendar.js';
+import { DEFAULT_CALENDAR } from '@atrium/kernel';
 import {
   computeTargets,
   DEFAULT_SLA_POLICIES,

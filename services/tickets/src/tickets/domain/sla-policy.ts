@@ -1,4 +1,4 @@
-import { addCountedTime, type BusinessCalendar, type ClockKind, type Pause } from './business-calendar.js';
+import { addCountedTime, type BusinessCalendar, type ClockKind, type Pause } from '@atrium/kernel';
 
 export const CHANNELS = [
   'APP',

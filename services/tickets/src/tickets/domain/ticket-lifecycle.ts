@@ -1,3 +1,4 @@
+import { STAFF_LEVELS, levelRank, nextLevel, staffLevelOf, type StaffLevel } from '@atrium/kernel';
 import { TicketsError, TicketsErrorCode } from './tickets.errors.js';
 
 export const TICKET_STATUSES = [
@@ -11,8 +12,9 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const LEVELS = ['FRONTLINE', 'SUPERVISOR', 'MANAGER', 'SENIOR_MANAGER'] as const;
-export type Level = (typeof LEVELS)[number];
+/** A ticket's level is a rung of the staff ladder (the kernel's FRONTLINE … SENIOR_MANAGER). */
+export const LEVELS = STAFF_LEVELS;
+export type Level = StaffLevel;
 
 /** What moves a ticket from one status to another. Notes, assignment and escalation keep the status. */
 export const TICKET_ACTIONS = [
@@ -72,12 +74,7 @@ export function checkReopenWindow(resolvedAt: number, now: number, windowDays: n
   }
 }
 
-export const levelRank = (level: Level) => LEVELS.indexOf(level);
-
-/** The next level up, or null at the top. */
-export function nextLevel(level: Level): Level | null {
-  return LEVELS[levelRank(level) + 1] ?? null;
-}
+export { levelRank, nextLevel };
 
 /** Escalation only goes up: a target at or below the current level is refused. */
 export function escalate(current: Level, target: Level | null): Level {
@@ -98,19 +95,7 @@ export function escalate(current: Level, target: Level | null): Level {
 }
 
 /** The highest ticket level a staff member's roles reach (ADMIN counts as senior management); null for none. */
-export function staffLevel(roles: readonly string[]): Level | null {
-  let best: Level | null = null;
-  for (const role of roles) {
-    const level: Level | null =
-      role === 'ADMIN'
-        ? 'SENIOR_MANAGER'
-        : (LEVELS as readonly string[]).includes(role)
-          ? (role as Level)
-          : null;
-    if (level && (best === null || levelRank(level) > levelRank(best))) best = level;
-  }
-  return best;
-}
+export const staffLevel = staffLevelOf;
 
 /** Only staff at or above the ticket's level may work it. */
 export function checkStaffMayWork(roles: readonly string[], ticketLevel: Level): Level {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { WEEKDAYS } from '@atrium/contracts';
-import { DEFAULT_CALENDAR } from './business-calendar.js';
+import { DEFAULT_CALENDAR } from '@atrium/kernel';
 import {
   isTimeZone,
   normalizeHolidays,

@@ -4,7 +4,7 @@
  * and checks that name the field at fault.
  */
 import { WEEKDAYS } from '@atrium/contracts';
-import type { BusinessCalendar, OpeningHours } from './business-calendar.js';
+import type { BusinessCalendar, OpeningHours } from '@atrium/kernel';
 
 export type WeekdayName = (typeof WEEKDAYS)[number];
 

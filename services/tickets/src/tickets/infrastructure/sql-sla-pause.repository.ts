@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@atrium/persistence';
-import type { Pause } from '../domain/business-calendar.js';
+import type { Pause } from '@atrium/kernel';
 import { PauseRepository } from '../application/sla-pause.repository.js';
 import { dd, SqlRepository } from './sql-query.js';
 

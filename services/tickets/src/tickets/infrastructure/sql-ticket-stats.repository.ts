@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@atrium/persistence';
-import type { ClockKind } from '../domain/business-calendar.js';
+import type { ClockKind } from '@atrium/kernel';
 import {
   TicketStatsReader,
   type SlaTimeRow,

@@ -12,7 +12,7 @@ import {
   stepDetailsProblem,
   type AfterSalesStep,
 } from '../../../domain/after-sales.js';
-import { formatLocalDate, localDateOf } from '../../../domain/business-calendar.js';
+import { formatLocalDate, localDateOf } from '@atrium/kernel';
 import { checkWork, type TicketActor } from '../../../domain/ticket-access.policy.js';
 import { invalidInput, TicketsError, TicketsErrorCode } from '../../../domain/tickets.errors.js';
 import { AfterSalesRepository } from '../../after-sales.repository.js';

@@ -5,7 +5,7 @@ import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
 import { AFTER_SALES_FLOWS, stepDetailsProblem } from '../../../domain/after-sales.js';
-import { formatLocalDate, localDateOf } from '../../../domain/business-calendar.js';
+import { formatLocalDate, localDateOf } from '@atrium/kernel';
 import { DEFAULT_SLA_POLICIES, selectPolicy } from '../../../domain/sla-policy.js';
 import { Ticket } from '../../../domain/ticket.js';
 import { checkOpen, type TicketActor } from '../../../domain/ticket-access.policy.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { OperationResponse, updateTicketSettings, ValidatedRequest } from '@atrium/contracts';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
-import { calendarProblem } from '../../../domain/business-calendar.js';
+import { calendarProblem } from '@atrium/kernel';
 import {
   approvalLimitsProblem,
   changeApprovalLimits,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_CALENDAR } from '../../../domain/business-calendar.js';
+import { DEFAULT_CALENDAR } from '@atrium/kernel';
 import { slaTimes } from './ticket-stats.query.js';
 
 const H = 3_600_000;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OperationResponse, ticketStats, ValidatedRequest } from '@atrium/contracts';
-import { countedTimeBetween, type BusinessCalendar } from '../../../domain/business-calendar.js';
-import { percentileCont } from '../../../domain/percentile.js';
+import { countedTimeBetween, type BusinessCalendar } from '@atrium/kernel';
+import { percentileCont } from '@atrium/kernel';
 import { TICKETS_READ, type TicketActor } from '../../../domain/ticket-access.policy.js';
 import { TicketsError, TicketsErrorCode } from '../../../domain/tickets.errors.js';
 import { SettingsRepository } from '../../settings.repository.js';
