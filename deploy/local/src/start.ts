@@ -365,6 +365,25 @@ async function findDemoTicket(
   return matches.sort()[0];
 }
 
+/**
+ * Tickets learns the stores and floors from the gateway's directory snapshot, consumed a moment
+ * after the gateway starts; until then a ticket about a demo store is refused as naming an
+ * unknown store or floor. At start only, the launcher retries such a refusal for a while.
+ */
+async function untilDirectoryKnown<T>(open: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await open();
+    } catch (error) {
+      const { code, message } = error as { code?: string; message?: string };
+      const notYetKnown = code === 'BAD_USER_INPUT' && /\b(storeId|floor): unknown (store|floor)/.test(message ?? '');
+      if (!notYetKnown || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 async function openDemoTicket(
   run: (query: string, variables: Record<string, unknown>) => Promise<unknown>,
   ticket: DemoTicket,
@@ -377,9 +396,9 @@ async function openDemoTicket(
     ...(memberId ? { memberId } : {}),
     ...(storeId !== undefined ? { storeId } : {}),
   };
-  const data = (await run('mutation($input: OpenTicketInput!) { openTicket(input: $input) { number } }', {
-    input,
-  })) as {
+  const data = (await untilDirectoryKnown(() =>
+    run('mutation($input: OpenTicketInput!) { openTicket(input: $input) { number } }', { input }),
+  )) as {
     openTicket: { number: string };
   };
   await ticket.work(data.openTicket.number, run);
