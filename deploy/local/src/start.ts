@@ -150,11 +150,14 @@ async function gql<D>(
   });
   const body = (await res.json()) as {
     data?: D;
-    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
   };
   if (body.errors?.length || !body.data) {
     const error = new Error(`demo data: ${body.errors?.[0]?.message ?? `HTTP ${res.status}`}`);
-    throw Object.assign(error, { code: body.errors?.[0]?.extensions?.code });
+    throw Object.assign(error, {
+      code: body.errors?.[0]?.extensions?.code,
+      field: body.errors?.[0]?.extensions?.field,
+    });
   }
   return body.data;
 }
@@ -376,8 +379,11 @@ async function untilDirectoryKnown<T>(open: () => Promise<T>, timeoutMs = 30_000
     try {
       return await open();
     } catch (error) {
-      const { code, message } = error as { code?: string; message?: string };
-      const notYetKnown = code === 'BAD_USER_INPUT' && /\b(storeId|floor): unknown (store|floor)/.test(message ?? '');
+      const { code, field, message } = error as { code?: string; field?: string; message?: string };
+      const notYetKnown =
+        code === 'BAD_USER_INPUT' &&
+        (field === 'storeId' || field === 'floor') &&
+        /unknown (store|floor)/.test(message ?? '');
       if (!notYetKnown || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
