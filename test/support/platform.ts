@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { createKafka, deleteTopicsWithPrefix } from '@atrium/messaging';
+import { databaseUrl } from '@atrium/persistence';
 
 /** The repository root (test/support/ or test/dist/support/ → two or three levels up). */
 export const repoRoot = (() => {
@@ -139,12 +141,56 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   try {
     await Promise.all([...processes.values()].filter((p) => p.name !== 'gateway').map((p) => p.start()));
     await processes.get('gateway')?.start();
+    if (processes.has('gateway') && processes.has('tickets')) await waitForTicketsDirectory(options);
   } catch (error) {
     // The suite never gets the platform to stop: stop what did start, or it outlives the run.
     await Promise.all([...processes.values()].map((p) => p.stop()));
     throw error;
   }
   return new Platform(processes, options);
+}
+
+/**
+ * The tickets service learns stores and floors from the gateway's directory snapshot, written
+ * at the gateway's start and consumed a moment later; a ticket about a store it does not hold
+ * yet is refused. Ready means: tickets holds every floor and store of the gateway's database
+ * at (at least) its version.
+ */
+async function waitForTicketsDirectory(options: PlatformOptions, timeoutMs = 30_000): Promise<void> {
+  const connect = async (name: ProcessName) => {
+    const client = new pg.Client({
+      connectionString: databaseUrl(options.databaseServerUrl, `${options.databasePrefix}${name}`),
+    });
+    await client.connect();
+    return client;
+  };
+  const [gateway, tickets] = [await connect('gateway'), await connect('tickets')];
+  try {
+    const rows = async (client: pg.Client, table: string) =>
+      new Map(
+        ((await client.query(`SELECT id, version FROM ${table}`)).rows as { id: string; version: number }[]).map(
+          (r) => [r.id, r.version],
+        ),
+      );
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const missing: string[] = [];
+      for (const [owned, held] of [
+        ['floors', 'directory_floors'],
+        ['stores', 'directory_stores'],
+      ] as const) {
+        const have = await rows(tickets, held);
+        for (const [id, version] of await rows(gateway, owned))
+          if ((have.get(id) ?? 0) < version) missing.push(`${owned} ${id} v${version}`);
+      }
+      if (missing.length === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`tickets did not learn the gateway's directory in ${timeoutMs} ms: ${missing.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await Promise.all([gateway.end(), tickets.end()]);
+  }
 }
 
 export class Platform {

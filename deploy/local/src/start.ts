@@ -150,11 +150,14 @@ async function gql<D>(
   });
   const body = (await res.json()) as {
     data?: D;
-    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
   };
   if (body.errors?.length || !body.data) {
     const error = new Error(`demo data: ${body.errors?.[0]?.message ?? `HTTP ${res.status}`}`);
-    throw Object.assign(error, { code: body.errors?.[0]?.extensions?.code });
+    throw Object.assign(error, {
+      code: body.errors?.[0]?.extensions?.code,
+      field: body.errors?.[0]?.extensions?.field,
+    });
   }
   return body.data;
 }
@@ -365,6 +368,28 @@ async function findDemoTicket(
   return matches.sort()[0];
 }
 
+/**
+ * Tickets learns the stores and floors from the gateway's directory snapshot, consumed a moment
+ * after the gateway starts; until then a ticket about a demo store is refused as naming an
+ * unknown store or floor. At start only, the launcher retries such a refusal for a while.
+ */
+async function untilDirectoryKnown<T>(open: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await open();
+    } catch (error) {
+      const { code, field, message } = error as { code?: string; field?: string; message?: string };
+      const notYetKnown =
+        code === 'BAD_USER_INPUT' &&
+        (field === 'storeId' || field === 'floor') &&
+        /unknown (store|floor)/.test(message ?? '');
+      if (!notYetKnown || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 async function openDemoTicket(
   run: (query: string, variables: Record<string, unknown>) => Promise<unknown>,
   ticket: DemoTicket,
@@ -377,9 +402,9 @@ async function openDemoTicket(
     ...(memberId ? { memberId } : {}),
     ...(storeId !== undefined ? { storeId } : {}),
   };
-  const data = (await run('mutation($input: OpenTicketInput!) { openTicket(input: $input) { number } }', {
-    input,
-  })) as {
+  const data = (await untilDirectoryKnown(() =>
+    run('mutation($input: OpenTicketInput!) { openTicket(input: $input) { number } }', { input }),
+  )) as {
     openTicket: { number: string };
   };
   await ticket.work(data.openTicket.number, run);

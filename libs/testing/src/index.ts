@@ -7,3 +7,4 @@ export * from './calls.js';
 export * from './factories.js';
 export * from './service-suite.js';
 export * from './absence.js';
+export * from './directory.js';

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DirectoryModule } from '../directory/index.js';
 import { AcknowledgeTicketUseCase } from './application/commands/acknowledge-ticket/acknowledge-ticket.usecase.js';
 import { AddTicketNoteUseCase } from './application/commands/add-ticket-note/add-ticket-note.usecase.js';
 import { AdvanceAfterSalesUseCase } from './application/commands/advance-after-sales/advance-after-sales.usecase.js';
@@ -109,6 +110,7 @@ export class TicketsModule {
   static forRoot(options: SlaSchedulerOptions, defaults: TicketsDefaults): DynamicModule {
     return {
       module: TicketsModule,
+      imports: [DirectoryModule],
       controllers: [TicketsController],
       providers: [
         ...useCases,

@@ -1,6 +1,8 @@
 // Integration: the tickets service booked in-process.
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, request-reply transport.
 // Faked: nothing; the SLA scheduler's timer is off (its job is driven in sla-scheduler.int-spec.ts).
+// The gateway does not run: the suite publishes the stores its tickets name on the directory topic
+// (as the gateway's outbox relay does) and waits until the read model holds them.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
@@ -30,6 +32,8 @@ import {
   startTestClient,
   failureOf as refusal,
   sendAs,
+  publishDirectory,
+  type PublishedDirectory,
 } from '@atrium/testing';
 import {
   acknowledgeTicket,
@@ -53,6 +57,7 @@ import {
   upsertSlaPolicy,
 } from '@atrium/contracts';
 import { AppModule } from '../../app.module.js';
+import { StoreDirectory } from '../../directory/index.js';
 
 const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
@@ -68,6 +73,25 @@ let service: TestService;
 let client: RequestClient;
 let db: DataSource;
 let published: CollectedMessage[];
+let directory: PublishedDirectory;
+
+/** The stores the tickets of this suite are about (ids as the gateway's directory gives them). */
+const STORES = {
+  intake: randomUUID(),
+  a: randomUUID(),
+  b: randomUUID(),
+  jewel: randomUUID(),
+  queue: randomUUID(),
+  pattern: randomUUID(),
+  stats: randomUUID(),
+  sla: randomUUID(),
+};
+
+/** Publishes directory rows and waits until the service's read model holds each store's version. */
+const publishStores = (seed: Parameters<typeof publishDirectory>[1]) => {
+  const held = service.app.get(StoreDirectory);
+  return publishDirectory(kafka, seed, async (s) => (await held.findStore(s.id))?.version === s.version);
+};
 
 const call = <O extends OperationContract>(op: O, request: OperationRequest<O>, as: Actor) =>
   sendAs(client, op, request, as);
@@ -119,6 +143,17 @@ beforeAll(async () => {
   });
   db = service.app.get(DataSource);
   client = await startTestClient(kafka, [...TICKETS_OPERATIONS]);
+  directory = await publishStores({
+    floors: [{ code: 'L1' }, { code: 'L2' }],
+    stores: [
+      { id: STORES.intake, floor: 'L2' },
+      ...[STORES.a, STORES.b, STORES.jewel, STORES.queue, STORES.pattern, STORES.sla].map((id) => ({
+        id,
+        floor: 'L1',
+      })),
+      { id: STORES.stats, floor: 'L1' },
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -131,7 +166,7 @@ describe('intake', () => {
   it('a member opens a ticket: a day-sortable number, live SLA targets, a history row and an opened event', async () => {
     const me = member();
     const before = Date.now();
-    const t = await call(openTicket, complaint({ tenantId: 't-intake', storeId: 's-1', floor: 'L2' }), me);
+    const t = await call(openTicket, complaint({ tenantId: 't-intake', storeId: STORES.intake, floor: 'L2' }), me);
     expect(t.number).toMatch(/^TK-\d{8}-\d{6}$/);
     expect(t).toMatchObject({
       status: 'OPEN',
@@ -148,6 +183,46 @@ describe('intake', () => {
     await expectEventually(() =>
       expect(eventsOf(ticketOpened.topic, (p) => p.ticketId === t.id)).toHaveLength(1),
     );
+  });
+
+  it('refuses a store the directory does not know, naming storeId, and writes nothing', async () => {
+    const count = async () =>
+      ((await db.query(`SELECT count(*)::int AS n FROM tickets`)) as { n: number }[])[0]!.n;
+    const before = await count();
+    expect(
+      await fieldErrorOf(call(openTicket, complaint({ tenantId: 't-unknown', storeId: randomUUID() }), member())),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'storeId' });
+    expect(
+      await fieldErrorOf(call(openTicket, complaint({ tenantId: 't-unknown', storeId: 's-typed' }), member())),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'storeId' });
+    expect(await count()).toBe(before);
+  });
+
+  it('takes the floor from the store and refuses a typed floor that contradicts it or is unknown, naming floor', async () => {
+    const t = await call(openTicket, complaint({ tenantId: 't-intake', storeId: STORES.intake }), member());
+    expect([t.storeId, t.floor]).toEqual([STORES.intake, 'L2']);
+    expect(
+      await fieldErrorOf(
+        call(openTicket, complaint({ tenantId: 't-intake', storeId: STORES.intake, floor: 'L1' }), member()),
+      ),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'floor' });
+    expect(await fieldErrorOf(call(openTicket, complaint({ floor: 'L9' }), member()))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'floor',
+    });
+  });
+
+  it('refuses a new ticket about a store that has closed', async () => {
+    const [closed] = (
+      await publishStores({
+        mallId: directory.mallId,
+        floors: directory.floors.map((f) => ({ id: f.id, code: f.code, level: f.level, name: f.name })),
+        stores: [{ floor: 'L1', active: false }],
+      })
+    ).stores;
+    expect(
+      await fieldErrorOf(call(openTicket, complaint({ tenantId: 't-closed', storeId: closed!.id }), member())),
+    ).toEqual({ code: 'BAD_USER_INPUT', field: 'storeId' });
   });
 
   it('numbers of one day are consecutive and sort in opening order', async () => {
@@ -330,8 +405,8 @@ describe('authority', () => {
 
   it('a tenant sees only its stores’ tickets and never internal notes', async () => {
     const tenant = `t-${randomUUID().slice(0, 8)}`;
-    const t = await call(openTicket, complaint({ tenantId: tenant, storeId: 'store-a' }), member());
-    await call(openTicket, complaint({ tenantId: 'someone-else', storeId: 'store-b' }), member());
+    const t = await call(openTicket, complaint({ tenantId: tenant, storeId: STORES.a }), member());
+    await call(openTicket, complaint({ tenantId: 'someone-else', storeId: STORES.b }), member());
     await call(
       addTicketNote,
       { number: t.number, visibility: 'INTERNAL', text: 'Known troublemaker at this counter' },
@@ -368,7 +443,7 @@ describe('authority', () => {
 
   it('a level-2 ticket cannot be worked by frontline or by the store', async () => {
     const tenant = `t-${randomUUID().slice(0, 8)}`;
-    const t = await call(openTicket, complaint({ tenantId: tenant, storeId: 'store-a' }), member());
+    const t = await call(openTicket, complaint({ tenantId: tenant, storeId: STORES.a }), member());
     await call(escalateTicket, { number: t.number, reason: 'CUSTOMER_ASKED_SUPERVISOR' }, frontline);
     expect(await failureOf(call(acknowledgeTicket, { number: t.number }, frontline))).toEqual({
       code: 'FORBIDDEN',
@@ -572,7 +647,7 @@ describe('after-sales', () => {
       complaint({
         category: 'REPAIR',
         tenantId: 't-jewel',
-        storeId: 'jewel-1',
+        storeId: STORES.jewel,
         afterSales: { flow: 'REPAIR', details: { productCode: 'R-123', reason: 'Loose stone' } },
       }),
       member(),
@@ -630,7 +705,7 @@ describe('after-sales', () => {
         complaint({
           category: 'RETURN_EXCHANGE',
           tenantId: 't-jewel',
-          storeId: 'jewel-1',
+          storeId: STORES.jewel,
           afterSales: { flow: 'RETURN_EXCHANGE', details },
         }),
         member(),
@@ -684,7 +759,7 @@ describe('after-sales', () => {
 
 describe('queue and policies', () => {
   it('the staff queue pages by nearest due time without repeats or gaps', async () => {
-    const store = `q-${randomUUID().slice(0, 8)}`;
+    const store = STORES.queue;
     for (let i = 0; i < 5; i++)
       await call(openTicket, complaint({ tenantId: 't-q', storeId: store }), member());
     const seen: string[] = [];
@@ -706,7 +781,7 @@ describe('queue and policies', () => {
   });
 
   it('a third ticket for one store and category within the window raises one pattern event', async () => {
-    const store = `p-${randomUUID().slice(0, 8)}`;
+    const store = STORES.pattern;
     for (let i = 0; i < 4; i++)
       await call(openTicket, complaint({ tenantId: 't-p', storeId: store }), member());
     await expectEventually(() =>
@@ -744,10 +819,16 @@ describe('queue and policies', () => {
 
 describe('statistics', () => {
   it('counts by category, store and floor, times to first response and resolution, first-contact resolution, patterns', async () => {
-    const store = `st-${randomUUID().slice(0, 8)}`;
+    const store = STORES.stats;
     const from = new Date(Date.now() - 1000).toISOString();
     const a = await call(openTicket, complaint({ tenantId: 't-st', storeId: store, floor: 'L1' }), member());
     const b = await call(openTicket, complaint({ tenantId: 't-st', storeId: store, floor: 'L1' }), member());
+    // The store moves to L2 in the gateway's directory; its next ticket is on L2.
+    await publishStores({
+      mallId: directory.mallId,
+      floors: directory.floors.map((f) => ({ id: f.id, code: f.code, level: f.level, name: f.name })),
+      stores: [{ id: store, floor: 'L2', version: 2 }],
+    });
     await call(
       openTicket,
       complaint({ tenantId: 't-st', storeId: store, floor: 'L2', category: 'PARKING' }),
@@ -780,7 +861,7 @@ describe('statistics', () => {
   });
 
   it('SLA time counts as each policy does: business hours for a comment card, pauses left out for a live complaint', async () => {
-    const store = `st-${randomUUID().slice(0, 8)}`;
+    const store = STORES.sla;
     const where = { tenantId: 't-sla', storeId: store };
     const card = await call(
       openTicket,

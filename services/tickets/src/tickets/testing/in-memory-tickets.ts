@@ -2,7 +2,7 @@
  * In-memory implementations of the tickets ports, and a harness that builds the application
  * services over them with a fixed clock, for the use-case specs. Real: the Ticket aggregate,
  * the SLA planner (SlaClock), the view builder, TicketWork and every use case. Faked: the
- * repositories (maps), the outbox (a list, payloads checked against their contracts) and the
+ * repositories and the directory read model (maps), the outbox (a list, payloads checked against their contracts) and the
  * transaction (runs the work directly).
  */
 import type { EventContract, EventPayload, OperationContract, ValidatedRequest } from '@atrium/contracts';
@@ -12,6 +12,7 @@ import type { TransactionHost } from '@atrium/persistence';
 import type { Clock } from '@atrium/platform';
 import type { Pause } from '@atrium/kernel';
 import { DEFAULT_CALENDAR } from '@atrium/kernel';
+import { StoreDirectory, type KnownFloor, type KnownStore } from '../../directory/index.js';
 import { DEFAULT_APPROVAL_LIMITS } from '../domain/compensation.js';
 import { DEFAULT_SLA_POLICIES, type SlaPolicy } from '../domain/sla-policy.js';
 import type { TicketActor } from '../domain/ticket-access.policy.js';
@@ -355,6 +356,44 @@ export class InMemoryMemberTiers extends MemberTierRepository {
   }
 }
 
+/** The floors and the store every harness starts with: store-1 (tenant-1) on L1. */
+export const SPEC_FLOORS: KnownFloor[] = [
+  { id: 'floor-b1', mallId: 'mall-1', code: 'B1', name: 'Basement 1', level: -1, version: 1 },
+  { id: 'floor-l1', mallId: 'mall-1', code: 'L1', name: 'Level 1', level: 1, version: 1 },
+  { id: 'floor-l2', mallId: 'mall-1', code: 'L2', name: 'Level 2', level: 2, version: 1 },
+];
+export const SPEC_STORE: KnownStore = {
+  id: 'store-1',
+  mallId: 'mall-1',
+  tenantId: 'tenant-1',
+  floorId: 'floor-l1',
+  floorCode: 'L1',
+  unit: 'L1-01',
+  name: 'Store one',
+  category: 'JEWELRY',
+  active: true,
+  version: 1,
+};
+
+/** The directory read model as two maps; a store's floor code is looked up as the SQL join does. */
+export class InMemoryStoreDirectory extends StoreDirectory {
+  readonly floors = new Map<string, KnownFloor>(SPEC_FLOORS.map((f) => [f.id, copy(f)]));
+  readonly stores = new Map<string, Omit<KnownStore, 'floorCode'>>([[SPEC_STORE.id, copy(SPEC_STORE)]]);
+  /** Adds or replaces a store (open, on L1, unless told otherwise). */
+  addStore(store: Partial<Omit<KnownStore, 'floorCode'>> & { id: string }): void {
+    const { floorCode: _code, ...base } = SPEC_STORE;
+    this.stores.set(store.id, { ...base, ...store });
+  }
+  async findStore(storeId: string): Promise<KnownStore | null> {
+    const s = this.stores.get(storeId);
+    return s ? { ...copy(s), floorCode: this.floors.get(s.floorId)?.code ?? null } : null;
+  }
+  async findFloor(code: string): Promise<KnownFloor | null> {
+    const f = [...this.floors.values()].filter((x) => x.code === code).sort((a, b) => a.level - b.level)[0];
+    return f ? copy(f) : null;
+  }
+}
+
 /** The outbox as a list; each payload is checked against its contract as the real writer does. */
 export class FakeOutbox {
   readonly messages: { type: string; payload: Record<string, unknown>; key: string }[] = [];
@@ -425,6 +464,7 @@ export function ticketsHarness() {
   const categories = new InMemoryCategories();
   const policies = new InMemoryPolicies();
   const memberTiers = new InMemoryMemberTiers();
+  const directory = new InMemoryStoreDirectory();
   const fakeOutbox = new FakeOutbox();
   const outbox = fakeOutbox as unknown as OutboxWriter;
   const sla = new SlaClock(pauses, policies, deadlines);
@@ -453,6 +493,7 @@ export function ticketsHarness() {
     views,
     outbox,
     patterns,
+    directory,
     clock,
   );
   return {
@@ -467,6 +508,7 @@ export function ticketsHarness() {
     categories,
     policies,
     memberTiers,
+    directory,
     outbox,
     fakeOutbox,
     sla,

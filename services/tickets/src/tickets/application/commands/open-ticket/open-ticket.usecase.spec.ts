@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { ticketOpened, ticketPatternDetected } from '@atrium/contracts';
 import { TicketsErrorCode } from '../../../domain/tickets.errors.js';
-import { anonymous, FIXED_NOW, member, staff, ticketsHarness } from '../../../testing/in-memory-tickets.js';
+import {
+  anonymous,
+  FIXED_NOW,
+  member,
+  SPEC_FLOORS,
+  staff,
+  ticketsHarness,
+} from '../../../testing/in-memory-tickets.js';
 
 const at = (ms: number) => new Date(FIXED_NOW.getTime() + ms).toISOString();
 
@@ -64,5 +71,89 @@ describe('open a ticket', () => {
       field: 'contactPhone',
     });
     expect(h.tickets.rows.size).toBe(0);
+  });
+});
+
+describe('open a ticket: the store and the floor come from the mall directory', () => {
+  const aboutStore = (over: Record<string, unknown> = {}) => ({
+    category: 'PRODUCT_QUALITY',
+    tenantId: 'tenant-1',
+    storeId: 'store-1',
+    ...over,
+  });
+
+  it('refuses a store the directory does not know, naming storeId, and writes nothing', async () => {
+    const h = ticketsHarness();
+    await expect(h.open(aboutStore({ storeId: 'store-unknown' }))).rejects.toMatchObject({
+      code: TicketsErrorCode.INVALID_INPUT,
+      field: 'storeId',
+      message: 'storeId: unknown store',
+    });
+    expect(h.tickets.rows.size).toBe(0);
+    expect(h.journal.historyRows.size).toBe(0);
+    expect(h.fakeOutbox.messages).toEqual([]);
+  });
+
+  it('takes the ticket’s floor from the store when the client names none', async () => {
+    const h = ticketsHarness();
+    const t = await h.open(aboutStore());
+    expect([t.storeId, t.floor, t.department]).toEqual(['store-1', 'L1', 'TENANT_STORE']);
+    expect((await h.stored(t.number)).floor).toBe('L1');
+  });
+
+  it('accepts a typed floor that is the store’s floor and refuses one that contradicts it, naming floor', async () => {
+    const h = ticketsHarness();
+    expect((await h.open(aboutStore({ floor: 'L1' }))).floor).toBe('L1');
+    await expect(h.open(aboutStore({ floor: 'L2' }))).rejects.toMatchObject({
+      code: TicketsErrorCode.INVALID_INPUT,
+      field: 'floor',
+      message: 'floor: the store is on L1',
+    });
+    expect(h.tickets.rows.size).toBe(1);
+  });
+
+  it('follows the store when it moves: the next ticket gets the new floor', async () => {
+    const h = ticketsHarness();
+    h.directory.addStore({ id: 'store-1', floorId: 'floor-l2', version: 2 });
+    expect((await h.open(aboutStore())).floor).toBe('L2');
+  });
+
+  it('refuses a closed store for a new ticket, naming storeId', async () => {
+    const h = ticketsHarness();
+    h.directory.addStore({ id: 'store-closed', active: false });
+    await expect(h.open(aboutStore({ storeId: 'store-closed' }))).rejects.toMatchObject({
+      code: TicketsErrorCode.INVALID_INPUT,
+      field: 'storeId',
+      message: 'storeId: the store has closed',
+    });
+    expect(h.tickets.rows.size).toBe(0);
+  });
+
+  it('refuses a floor code the directory does not know, with or without a store, naming floor', async () => {
+    const h = ticketsHarness();
+    await expect(h.open({ floor: 'L9' })).rejects.toMatchObject({
+      code: TicketsErrorCode.INVALID_INPUT,
+      field: 'floor',
+      message: 'floor: unknown floor',
+    });
+    expect((await h.open({ floor: 'B1' })).floor).toBe('B1');
+    h.directory.addStore({ id: 'store-early', floorId: 'floor-not-yet-known' });
+    await expect(h.open(aboutStore({ storeId: 'store-early', floor: 'L9' }))).rejects.toMatchObject({
+      field: 'floor',
+    });
+    expect(h.tickets.rows.size).toBe(1);
+  });
+
+  it('while the store’s floor has not reached the directory, keeps a typed floor only if it is that floor', async () => {
+    const h = ticketsHarness();
+    h.directory.floors.delete('floor-l2');
+    h.directory.addStore({ id: 'store-l2', floorId: 'floor-l2' });
+    expect((await h.open(aboutStore({ storeId: 'store-l2' }))).floor).toBeNull();
+    await expect(h.open(aboutStore({ storeId: 'store-l2', floor: 'L1' }))).rejects.toMatchObject({
+      field: 'floor',
+      message: 'floor: the store is on another floor',
+    });
+    h.directory.floors.set('floor-l2', { ...SPEC_FLOORS[2]!, id: 'floor-l2' });
+    expect((await h.open(aboutStore({ storeId: 'store-l2', floor: 'L2' }))).floor).toBe('L2');
   });
 });

@@ -4,6 +4,7 @@ import { ticketOpened, type openTicket, type TicketView, type ValidatedRequest }
 import { OutboxWriter } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { CLOCK, type Clock } from '@atrium/platform';
+import { StoreDirectory } from '../../../../directory/index.js';
 import { AFTER_SALES_FLOWS, stepDetailsProblem } from '../../../domain/after-sales.js';
 import { formatLocalDate, localDateOf } from '@atrium/kernel';
 import { DEFAULT_SLA_POLICIES, selectPolicy } from '../../../domain/sla-policy.js';
@@ -43,8 +44,37 @@ export class OpenTicketUseCase {
     private readonly views: TicketViewBuilder,
     private readonly outbox: OutboxWriter,
     private readonly patterns: PatternDetector,
+    private readonly directory: StoreDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * Where the ticket is, checked against the mall directory: a named store must be known and
+   * open, and its floor is the ticket's floor (a typed floor must agree with it); a floor
+   * without a store must be a floor of the directory.
+   */
+  private async placeOf(req: OpenRequest): Promise<{ storeId: string | null; floor: string | null }> {
+    const typedFloor = req.floor ?? null;
+    if (req.storeId) {
+      const store = await this.directory.findStore(req.storeId);
+      if (!store) throw invalidInput('storeId', 'unknown store');
+      if (!store.active) throw invalidInput('storeId', 'the store has closed');
+      let floor = store.floorCode;
+      if (floor === null && typedFloor !== null) {
+        // The store's floor has not reached the directory yet: the typed one must at least be that floor.
+        const known = await this.directory.findFloor(typedFloor);
+        if (!known) throw invalidInput('floor', 'unknown floor');
+        if (known.id !== store.floorId) throw invalidInput('floor', 'the store is on another floor');
+        floor = known.code;
+      }
+      if (typedFloor !== null && floor !== null && typedFloor !== floor)
+        throw invalidInput('floor', `the store is on ${floor}`);
+      return { storeId: store.id, floor };
+    }
+    if (typedFloor !== null && !(await this.directory.findFloor(typedFloor)))
+      throw invalidInput('floor', 'unknown floor');
+    return { storeId: null, floor: typedFloor };
+  }
 
   async execute(actor: TicketActor, req: OpenRequest): Promise<TicketView> {
     const category = await this.categories.get(req.category);
@@ -71,6 +101,7 @@ export class OpenTicketUseCase {
     ) {
       throw invalidInput('contactPhone', 'a ticket without a member needs a contact name or phone');
     }
+    const place = await this.placeOf(req);
     return this.tx.run(async () => {
       const now = this.clock.now();
       const settings = await this.settings.get();
@@ -102,14 +133,14 @@ export class OpenTicketUseCase {
           contactName: request.contactName,
           contactPhone: request.contactPhone,
           tenantId: request.tenantId,
-          storeId: req.storeId ?? null,
-          floor: req.floor ?? null,
+          storeId: place.storeId,
+          floor: place.floor,
           zone: req.zone ?? null,
           description: req.description,
           occurredAt: req.occurredAt ? new Date(req.occurredAt) : null,
           customerConfirmed: req.customerConfirmed ?? false,
           department:
-            category.department === 'TENANT_STORE' && !req.storeId ? 'CUSTOMER_SERVICE' : category.department,
+            category.department === 'TENANT_STORE' && !place.storeId ? 'CUSTOMER_SERVICE' : category.department,
           policy,
           calendarVersion: settings.calendarVersion,
         },
