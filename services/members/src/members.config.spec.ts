@@ -22,7 +22,11 @@ describe('members config spec', () => {
 
   it('reads the values given', () => {
     expect(
-      load({ MEMBER_IDENTIFIER_PRIORITY: 'phone,card', TIER_REVIEW_DAY_OF_MONTH: '28', BIRTHDAY_NOTICE_DAYS: '0' }),
+      load({
+        MEMBER_IDENTIFIER_PRIORITY: 'phone,card',
+        TIER_REVIEW_DAY_OF_MONTH: '28',
+        BIRTHDAY_NOTICE_DAYS: '0',
+      }),
     ).toEqual({
       MEMBER_IDENTIFIER_PRIORITY: [
         'PHONE',
@@ -40,14 +44,20 @@ describe('members config spec', () => {
   it('names every bad variable at once, with its value', () => {
     let error: unknown;
     try {
-      load({ MEMBER_IDENTIFIER_PRIORITY: 'CARD,EMAIL', TIER_REVIEW_DAY_OF_MONTH: '29', BIRTHDAY_NOTICE_DAYS: 'soon' });
+      load({
+        MEMBER_IDENTIFIER_PRIORITY: 'CARD,EMAIL',
+        TIER_REVIEW_DAY_OF_MONTH: '29',
+        BIRTHDAY_NOTICE_DAYS: 'soon',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems;
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^MEMBER_IDENTIFIER_PRIORITY \("CARD,EMAIL"\): .*unknown identifier\(s\) EMAIL/);
+    expect(problems[0]).toMatch(
+      /^MEMBER_IDENTIFIER_PRIORITY \("CARD,EMAIL"\): .*unknown identifier\(s\) EMAIL/,
+    );
     expect(problems[1]).toMatch(/^TIER_REVIEW_DAY_OF_MONTH \("29"\): must be a whole day 1 to 28/);
     expect(problems[2]).toMatch(/^BIRTHDAY_NOTICE_DAYS \("soon"\): must be a whole number of days 0 to 60/);
   });

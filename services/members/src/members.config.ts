@@ -13,7 +13,8 @@ export const membersSettingsSpec = {
         try {
           return parseIdentifierPriority(raw);
         } catch (error) {
-          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+          const message = error instanceof Error ? error.message : String(error);
+          ctx.addIssue({ code: 'custom', message: message.replace(/^MEMBER_IDENTIFIER_PRIORITY: /, '') });
           return z.NEVER;
         }
       }),
