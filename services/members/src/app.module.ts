@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AtriumServiceModule, serviceSettings, type ServiceConfig } from '@atrium/messaging';
+import { AtriumServiceModule, serviceSettings } from '@atrium/messaging';
 import { MEMBERS_MIGRATIONS } from './database/migrations.js';
 import { IdentityModule } from './identity/index.js';
 import { LedgerModule } from './ledger/index.js';
+import { membersSettingsOf, type MembersAppConfig } from './members.config.js';
 import { MergeModule } from './merge/index.js';
 import { PrivacyModule } from './privacy/index.js';
 import { ProfileModule } from './profile/index.js';
@@ -12,12 +13,14 @@ import { TiersModule } from './tiers/index.js';
 /**
  * The members service's composition root. Each context's module is built once here and handed
  * to the contexts that use its public ports, so every context is one instance and no module
- * needs to be global.
+ * needs to be global. `serviceConfig` is the members config (members.config.ts, loaded once in
+ * main.ts); a config with only the service variables (tests) runs with the members defaults.
  */
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig): DynamicModule {
-    const identity = IdentityModule;
+  static forRoot(serviceConfig: MembersAppConfig): DynamicModule {
+    const config = { ...serviceConfig, ...membersSettingsOf(serviceConfig) };
+    const identity = IdentityModule.forRoot({ identifierPriority: config.MEMBER_IDENTIFIER_PRIORITY });
     const profile = ProfileModule.forRoot(config);
     const tiers = TiersModule.forRoot(config);
     const segments = SegmentsModule.forRoot(config, { tiers });

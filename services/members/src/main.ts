@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { runService } from '@atrium/messaging';
 import { AppModule } from './app.module.js';
+import { loadMembersConfig } from './members.config.js';
 
-await runService('members', (config) => AppModule.forRoot(config));
+// Validated first, so a bad members variable is reported together with every other problem.
+const config = loadMembersConfig();
+await runService('members', () => AppModule.forRoot(config));

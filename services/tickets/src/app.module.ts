@@ -1,29 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AtriumServiceModule, serviceSettings, type ServiceConfig } from '@atrium/messaging';
-import { loadConfig, positiveInt, type ConfigSpec } from '@atrium/platform';
+import { AtriumServiceModule, serviceSettings } from '@atrium/messaging';
 import { TICKETS_MIGRATIONS } from './database/migrations.js';
 import { DirectoryModule } from './directory/index.js';
+import { ticketsSettingsOf, type TicketsAppConfig } from './tickets.config.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 
-/** Variables of the tickets process besides those every service reads. */
-export const ticketsConfigSpec = {
-  SLA_POLL_MS: {
-    schema: positiveInt(1000),
-    description: 'How often each replica looks for SLA deadlines that have come due.',
-  },
-} satisfies ConfigSpec;
-
 export interface TicketsAppOptions {
-  /** SLA scheduler poll interval in ms (default SLA_POLL_MS); null turns the timer off (tests drive the job). */
+  /** SLA scheduler poll interval in ms (default the config's SLA_POLL_MS); null turns the timer off (tests drive the job). */
   slaPollMs?: number | null;
-  /** The environment the tickets variables are read from (default process.env). */
-  env?: NodeJS.ProcessEnv;
 }
 
-/** The tickets process: its database, Kafka, health and metrics, and the tickets context. */
+/**
+ * The tickets process: its database, Kafka, health and metrics, and the tickets context.
+ * `config` is the tickets config (tickets.config.ts, loaded once in main.ts); a config with only
+ * the service variables (tests) runs with the tickets defaults.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: ServiceConfig, options: TicketsAppOptions = {}): DynamicModule {
+  static forRoot(config: TicketsAppConfig, options: TicketsAppOptions = {}): DynamicModule {
+    const settings = ticketsSettingsOf(config);
     return {
       module: AppModule,
       imports: [
@@ -34,12 +29,7 @@ export class AppModule {
         }),
         DirectoryModule,
         TicketsModule.forRoot(
-          {
-            pollMs:
-              options.slaPollMs === undefined
-                ? loadConfig(ticketsConfigSpec, options.env ?? process.env).SLA_POLL_MS
-                : options.slaPollMs,
-          },
+          { pollMs: options.slaPollMs === undefined ? settings.SLA_POLL_MS : options.slaPollMs },
           { timeZone: config.MALL_TIME_ZONE },
         ),
       ],

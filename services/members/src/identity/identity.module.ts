@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { LinkIdentityUseCase } from './application/commands/link-identity.usecase.js';
 import { RegisterMemberUseCase } from './application/commands/register-member/register-member.usecase.js';
 import { SignInMiniProgramUseCase } from './application/commands/sign-in-mini-program.usecase.js';
@@ -11,7 +11,7 @@ import { GetMembersQuery } from './application/queries/get-members.query.js';
 import { ListIdentitiesQuery } from './application/queries/list-identities.query.js';
 import { ResolveMemberQuery } from './application/queries/resolve-member.query.js';
 import { SearchMembersQuery } from './application/queries/search-members.query.js';
-import { parseIdentifierPriority } from './domain/identifier-priority.js';
+import type { Identifier } from './domain/identifier-priority.js';
 import { SqlMemberRepository } from './infrastructure/sql-member.repository.js';
 import { SqlIdentityMergeParticipant } from './infrastructure/sql-identity-merge.participant.js';
 import { IdentityMergeParticipant } from './application/identity-merge.participant.js';
@@ -31,21 +31,28 @@ const useCases = [
   SearchMembersQuery,
 ];
 
+/** What the identity context is configured with (validated by the members config spec). */
+export interface IdentitySettings {
+  /** MEMBER_IDENTIFIER_PRIORITY: which identifier wins when several are given. */
+  identifierPriority: readonly Identifier[];
+}
+
 /** Members, their channel identities and consents given at registration. Public ports: identity/index.ts. */
-@Module({
-  controllers: [MembersController, ChannelsController],
-  providers: [
-    ...useCases,
-    { provide: MemberRepository, useClass: SqlMemberRepository },
-    { provide: MEMBER_CODE_RANDOM, useValue: (size: number) => randomBytes(size) },
-    { provide: MemberCodes, useClass: RandomMemberCodes },
-    { provide: IdentityMergeParticipant, useClass: SqlIdentityMergeParticipant },
-    // Validated at boot: an unknown identifier name stops the service with a clear message.
-    {
-      provide: IDENTIFIER_PRIORITY,
-      useFactory: () => parseIdentifierPriority(process.env.MEMBER_IDENTIFIER_PRIORITY),
-    },
-  ],
-  exports: [MemberCodes, IdentityMergeParticipant],
-})
-export class IdentityModule {}
+@Module({})
+export class IdentityModule {
+  static forRoot(settings: IdentitySettings): DynamicModule {
+    return {
+      module: IdentityModule,
+      controllers: [MembersController, ChannelsController],
+      providers: [
+        ...useCases,
+        { provide: MemberRepository, useClass: SqlMemberRepository },
+        { provide: MEMBER_CODE_RANDOM, useValue: (size: number) => randomBytes(size) },
+        { provide: MemberCodes, useClass: RandomMemberCodes },
+        { provide: IdentityMergeParticipant, useClass: SqlIdentityMergeParticipant },
+        { provide: IDENTIFIER_PRIORITY, useValue: [...settings.identifierPriority] },
+      ],
+      exports: [MemberCodes, IdentityMergeParticipant],
+    };
+  }
+}

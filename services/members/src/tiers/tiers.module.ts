@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { ServiceConfig } from '@atrium/messaging';
+import type { MembersConfig } from '../members.config.js';
 import { QualifyingActivity } from './application/qualifying-activity.js';
 import { ReviewTiersJob } from './application/review-tiers.job.js';
 import { TierEvaluator } from './application/tier-evaluator.js';
@@ -13,8 +13,8 @@ import { SqlTierRepository } from './infrastructure/sql-tier.repository.js';
 import { TiersController } from './interface/tiers.controller.js';
 import {
   TIER_REVIEW_SCHEDULE,
-  tierReviewDay,
   TiersReviewScheduler,
+  type TierReviewSchedule,
 } from './interface/tiers-review.scheduler.js';
 
 /**
@@ -25,7 +25,7 @@ import {
  */
 @Module({})
 export class TiersModule {
-  static forRoot(config: Pick<ServiceConfig, 'MALL_TIME_ZONE'>): DynamicModule {
+  static forRoot(config: Pick<MembersConfig, 'MALL_TIME_ZONE' | 'TIER_REVIEW_DAY_OF_MONTH'>): DynamicModule {
     return {
       module: TiersModule,
       controllers: [TiersController],
@@ -41,10 +41,10 @@ export class TiersModule {
         { provide: TiersMergeParticipant, useClass: TiersOnMerge },
         {
           provide: TIER_REVIEW_SCHEDULE,
-          useFactory: () => ({
-            dayOfMonth: tierReviewDay(process.env.TIER_REVIEW_DAY_OF_MONTH),
+          useValue: {
+            dayOfMonth: config.TIER_REVIEW_DAY_OF_MONTH,
             timeZone: config.MALL_TIME_ZONE,
-          }),
+          } satisfies TierReviewSchedule,
         },
       ],
       exports: [MemberTiers, TiersMergeParticipant],

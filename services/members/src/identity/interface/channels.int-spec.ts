@@ -20,6 +20,7 @@ import {
   type OperationResponse,
 } from '@atrium/contracts';
 import { RequestClient } from '@atrium/messaging';
+import { loadConfig } from '@atrium/platform';
 import {
   startTestService,
   TestKafka,
@@ -31,6 +32,7 @@ import {
   startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
+import { membersSettingsSpec } from '../../members.config.js';
 
 const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor =>
   testActor(kind, id, { roles });
@@ -81,12 +83,13 @@ const count = async (sql: string, params: unknown[]) =>
 
 beforeAll(async () => {
   // Priority for this suite: the phone beats the card.
-  process.env.MEMBER_IDENTIFIER_PRIORITY = 'PHONE,CARD';
+  const priority = loadConfig(membersSettingsSpec, { MEMBER_IDENTIFIER_PRIORITY: 'PHONE,CARD' });
   const prefix = uniqueTopicPrefix();
   kafka = new TestKafka(prefix);
   await kafka.createTopics();
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  delete process.env.MEMBER_IDENTIFIER_PRIORITY;
+  service = await startTestService('members', (config) => AppModule.forRoot({ ...config, ...priority }), {
+    topicPrefix: prefix,
+  });
   db = service.app.get(DataSource);
   client = await startTestClient(
     kafka,

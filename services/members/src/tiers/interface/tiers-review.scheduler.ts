@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { localDay } from '@atrium/kernel';
-import { CLOCK, createLogger, type Clock } from '@atrium/platform';
+import { CLOCK, createLogger, ScheduledJobs, timersOf, type Clock } from '@atrium/platform';
 import { ReviewTiersJob } from '../application/review-tiers.job.js';
 
 export const TIER_REVIEW_SCHEDULE = Symbol('TierReviewSchedule');
@@ -11,57 +11,39 @@ export interface TierReviewSchedule {
   timeZone: string;
 }
 
-const TICK_MS = 60 * 60_000;
+export const TIER_REVIEW_JOB = 'members.tier-review';
+/** Mall-local time of the daily check (just after midnight, as the first run of the day). */
+const CHECK_AT = '00:30';
 /** A member reviewed within this many days counts as reviewed in the current monthly review. */
 const PERIOD_DAYS = 25;
 const log = createLogger('tiers.review');
 
-/** Parses TIER_REVIEW_DAY_OF_MONTH (default 1) at boot. */
-export function tierReviewDay(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 1;
-  const day = Number(raw);
-  if (!Number.isInteger(day) || day < 1 || day > 28)
-    throw new Error(`TIER_REVIEW_DAY_OF_MONTH (${JSON.stringify(raw)}): must be a whole day 1 to 28`);
-  return day;
-}
-
 /**
- * Checks every hour whether today (mall calendar) is the review day and, if so, runs the review
- * for members not reviewed in the current period. Several replicas may run it: a member's
- * review locks its tier row and marks it reviewed in the same transaction.
+ * Every day at 00:30 mall time, checks whether today (mall calendar) is the review day and, if
+ * so, runs the review for members not reviewed in the current period. Several replicas may run
+ * it: a member's review locks its tier row and marks it reviewed in the same transaction.
  */
 @Injectable()
-export class TiersReviewScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> = Promise.resolve();
-
+export class TiersReviewScheduler extends ScheduledJobs {
   constructor(
-    private readonly job: ReviewTiersJob,
-    @Inject(TIER_REVIEW_SCHEDULE) private readonly schedule: TierReviewSchedule,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.tick());
-    }, TICK_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    const now = this.clock.now();
-    const day = Number(localDay(now, this.schedule.timeZone).slice(8));
-    if (day !== this.schedule.dayOfMonth) return;
-    try {
-      const result = await this.job.run(now, new Date(now.getTime() - PERIOD_DAYS * 86_400_000));
-      if (result.reviewed > 0) log.info(result, 'tier review ran');
-    } catch (error) {
-      log.error({ err: error }, 'tier review failed; retrying at the next tick');
-    }
+    job: ReviewTiersJob,
+    @Inject(TIER_REVIEW_SCHEDULE) schedule: TierReviewSchedule,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    super(
+      [
+        {
+          name: TIER_REVIEW_JOB,
+          schedule: { at: CHECK_AT, timeZone: schedule.timeZone },
+          run: async (now) => {
+            const day = Number(localDay(now, schedule.timeZone).slice(8));
+            if (day !== schedule.dayOfMonth) return;
+            const result = await job.run(now, new Date(now.getTime() - PERIOD_DAYS * 86_400_000));
+            if (result.reviewed > 0) log.info(result, 'tier review ran');
+          },
+        },
+      ],
+      { timers: timersOf(clock) },
+    );
   }
 }

@@ -1,14 +1,17 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
-import { CLOCK, createLogger, type Clock } from '@atrium/platform';
+import { CLOCK, createLogger, ScheduledJobs, timersOf, type Clock } from '@atrium/platform';
 import { SlaReplanJob } from '../application/jobs/sla-replan.job.js';
-import { SlaSchedulerJob } from '../application/jobs/sla-scheduler.job.js';
+import { SLA_SCHEDULER_ACTOR, SlaSchedulerJob } from '../application/jobs/sla-scheduler.job.js';
 
 export const SLA_SCHEDULER_OPTIONS = Symbol('SlaSchedulerOptions');
 export interface SlaSchedulerOptions {
-  /** Poll interval in ms; null disables the timer (tests drive the job themselves). */
+  /** Poll interval in ms; null leaves the timer off (tests drive the job themselves). */
   pollMs: number | null;
 }
+
+/** The scheduled job's name: its metric label and the system actor of its runs. */
+export const SLA_SCHEDULER_JOB = SLA_SCHEDULER_ACTOR;
 
 const log = createLogger('tickets.sla');
 
@@ -30,64 +33,54 @@ const fired = new Counter({
   labelNames: ['outcome'],
 });
 
-/** Polls for due SLA deadlines, one run at a time per process; safe with several replicas. */
+/**
+ * Polls for due SLA deadlines every `pollMs`, one run at a time per process (a job of the
+ * platform's ScheduledJobs: system actor `tickets.sla-scheduler`, a correlation id per run);
+ * safe with several replicas. After firing what is due, a run re-plans the open tickets planned
+ * with an older business calendar, a batch per run, until none is behind.
+ */
 @Injectable()
-export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> = Promise.resolve();
-  private busy = false;
-  /** The calendar version whose re-planning this replica saw finished (-1: not checked yet). */
-  private replannedVersion = -1;
-
+export class SlaScheduler extends ScheduledJobs {
   constructor(
-    private readonly job: SlaSchedulerJob,
-    private readonly replan: SlaReplanJob,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SLA_SCHEDULER_OPTIONS) private readonly options: SlaSchedulerOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.options.pollMs === null) return;
-    this.timer = setInterval(() => {
-      if (this.busy) return;
-      this.busy = true;
-      this.running = this.tick().finally(() => {
-        this.busy = false;
-      });
-    }, this.options.pollMs);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Re-plans open tickets planned with an older calendar, a batch per tick, until none is behind. */
-  private async replanAfterCalendarChange(): Promise<void> {
-    const version = await this.replan.currentVersion();
-    if (version === this.replannedVersion) return;
-    const r = await this.replan.run(this.clock.now());
-    replanned.inc(r.replanned);
-    if (r.replanned > 0) log.info(r, 'SLA targets re-planned after a calendar change');
-    if (!r.behind) this.replannedVersion = r.version;
-  }
-
-  private async tick(): Promise<void> {
-    const started = process.hrtime.bigint();
-    try {
-      const r = await this.job.run(this.clock.now());
-      fired.inc({ outcome: 'warning' }, r.warnings);
-      fired.inc({ outcome: 'breach' }, r.breaches);
-      fired.inc({ outcome: 'escalation' }, r.escalations);
-      fired.inc({ outcome: 'cancelled' }, r.cancelled);
-      if (r.warnings + r.breaches + r.cancelled > 0) log.info(r, 'SLA deadlines fired');
-      await this.replanAfterCalendarChange();
-    } catch (error) {
-      log.error({ err: error }, 'SLA scheduler run failed; retrying at the next tick');
-    } finally {
-      runs.inc();
-      runSeconds.inc(Number(process.hrtime.bigint() - started) / 1e9);
-    }
+    job: SlaSchedulerJob,
+    replan: SlaReplanJob,
+    @Inject(CLOCK) clock: Clock,
+    @Inject(SLA_SCHEDULER_OPTIONS) options: SlaSchedulerOptions,
+  ) {
+    /** The calendar version whose re-planning this replica saw finished (-1: not checked yet). */
+    let replannedVersion = -1;
+    const replanAfterCalendarChange = async (): Promise<void> => {
+      const version = await replan.currentVersion();
+      if (version === replannedVersion) return;
+      const r = await replan.run(clock.now());
+      replanned.inc(r.replanned);
+      if (r.replanned > 0) log.info(r, 'SLA targets re-planned after a calendar change');
+      if (!r.behind) replannedVersion = r.version;
+    };
+    super(
+      [
+        {
+          name: SLA_SCHEDULER_JOB,
+          // A disabled scheduler still has a job that tests may run by hand; its interval is unused.
+          schedule: { every: options.pollMs ?? 1000 },
+          run: async (now) => {
+            const started = process.hrtime.bigint();
+            try {
+              const r = await job.run(now);
+              fired.inc({ outcome: 'warning' }, r.warnings);
+              fired.inc({ outcome: 'breach' }, r.breaches);
+              fired.inc({ outcome: 'escalation' }, r.escalations);
+              fired.inc({ outcome: 'cancelled' }, r.cancelled);
+              if (r.warnings + r.breaches + r.cancelled > 0) log.info(r, 'SLA deadlines fired');
+              await replanAfterCalendarChange();
+            } finally {
+              runs.inc();
+              runSeconds.inc(Number(process.hrtime.bigint() - started) / 1e9);
+            }
+          },
+        },
+      ],
+      { timers: timersOf(clock), enabled: options.pollMs !== null },
+    );
   }
 }

@@ -9,6 +9,7 @@ import {
   getTicket,
   openTicket,
   ticketEscalated,
+  ticketOpened,
   ticketSlaBreached,
   ticketSlaWarning,
   TICKETS_OPERATIONS,
@@ -196,6 +197,18 @@ describe('SLA scheduler with two replicas', () => {
     await new Promise((r) => setTimeout(r, 600));
     expect(await outboxCount(ticketSlaBreached.topic, [id!])).toBe(1);
     expect(await historyCount('ESCALATED', [id!])).toBe(1);
+
+    // The timer's run wrote them as the scheduler, in one correlation of its own.
+    const envelopes = (await db.query(
+      `SELECT topic, envelope->'actor' AS actor, envelope->>'correlationId' AS "correlationId"
+         FROM outbox WHERE envelope->'payload'->>'ticketId' = $1 AND topic = ANY($2)`,
+      [id, [ticketOpened.topic, ticketSlaBreached.topic, ticketEscalated.topic]],
+    )) as { topic: string; actor: { kind: string; id: string }; correlationId: string }[];
+    const of = (topic: string) => envelopes.find((e) => e.topic === topic)!;
+    expect(of(ticketSlaBreached.topic).actor).toMatchObject({ kind: 'system', id: 'tickets.sla-scheduler' });
+    expect(of(ticketEscalated.topic).actor).toMatchObject({ kind: 'system', id: 'tickets.sla-scheduler' });
+    expect(of(ticketEscalated.topic).correlationId).toBe(of(ticketSlaBreached.topic).correlationId);
+    expect(of(ticketSlaBreached.topic).correlationId).not.toBe(of(ticketOpened.topic).correlationId);
   });
 });
 
