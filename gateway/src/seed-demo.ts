@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError } from '@atrium/platform';
-import { loadGatewayConfig } from './config/gateway-config.js';
+import { ConfigError, nameProcess } from '@atrium/platform';
+import { loadSeedConfig } from './config/gateway-config.js';
 import { openGatewayDatabase } from './database/gateway-database.js';
 import { demoCredentials, seedDemoDirectory } from './seed/demo-seed.js';
 
@@ -9,9 +9,9 @@ import { demoCredentials, seedDemoDirectory } from './seed/demo-seed.js';
  * staff accounts and partner key (idempotent), and prints the demo credentials as one JSON
  * line on stdout for the launcher to show. Refused in production, like GATEWAY_SEED_DEMO.
  */
-process.env.ATRIUM_SERVICE = 'gateway';
+nameProcess('gateway');
 try {
-  const config = loadGatewayConfig({ ...process.env, GATEWAY_SEED_DEMO: 'true' });
+  const config = loadSeedConfig();
   const dataSource = await openGatewayDatabase(config);
   try {
     const summary = await seedDemoDirectory(dataSource);

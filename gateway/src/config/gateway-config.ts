@@ -106,3 +106,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (problems.length || !config) throw new ConfigError(problems);
   return config;
 }
+
+/** The seeding step's configuration (`npm start`): the gateway's, with the demo seed switched on. */
+export function loadSeedConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return loadGatewayConfig({ ...env, GATEWAY_SEED_DEMO: 'true' });
+}
