@@ -1,48 +1,17 @@
 // Real: the gateway (HTTP, GraphQL, auth), its PostgreSQL database, Kafka request-reply.
 // Faked: the members service (FakeServices for login operations, FakeMembersOperations for mergeMembers).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mergeMembers, type Actor, type MemberView, type OperationContract } from '@atrium/contracts';
-import { uniqueTopicPrefix } from '@atrium/testing';
-import { AccessTokenService } from '../auth/tokens/access-token.service.js';
-import {
-  FakeServices,
-  startTestGateway,
-  uniquePhone,
-  type GraphQLResult,
-  type TestGateway,
-} from '../testing/gateway-harness.js';
-import { FakeMembersOperations } from './testing/fake-members-operations.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { mergeMembers, type MemberView, type OperationContract } from '@atrium/contracts';
+import type { TestGateway } from '../testing/gateway-harness.js';
+import { membersGatewaySuite } from '../testing/members-gateway-suite.js';
+import type { FakeMembersOperations } from './testing/fake-members-operations.js';
 
-let gateway: TestGateway;
-let fakes: FakeServices;
-let ops: FakeMembersOperations;
 let a: MemberView;
 let b: MemberView;
 
-const MERGE = `mutation ($s: ID!, $m: ID!, $r: String!) { mergeMembers(survivorId: $s, mergedId: $m, reason: $r) { mergedId identitiesMoved pointsMoved { available } survivor { id } } }`;
-
-function errorOf(result: GraphQLResult): { message: string; extensions: Record<string, unknown> } {
-  expect(result.errors).toHaveLength(1);
-  return { message: result.errors![0]!.message, extensions: result.errors![0]!.extensions ?? {} };
-}
-
-async function bearer(actor: Partial<Actor> & Pick<Actor, 'kind' | 'id'>): Promise<Record<string, string>> {
-  const { token } = await gateway.app
-    .get(AccessTokenService)
-    .issue({ tenantId: null, roles: [], scopes: [], ...actor });
-  return { authorization: `Bearer ${token}` };
-}
-
-beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  fakes = new FakeServices(prefix);
-  await fakes.start();
-  a = fakes.register(uniquePhone(), 'A');
-  b = fakes.register(uniquePhone(), 'B');
-  ops = new FakeMembersOperations(
-    fakes.kafka,
-    prefix,
-    new Map<OperationContract, (p: Record<string, unknown>) => unknown>([
+const suite = membersGatewaySuite({
+  fakes: {
+    'fake-merge': new Map<OperationContract, (p: Record<string, unknown>) => unknown>([
       [
         mergeMembers,
         (p) => ({
@@ -53,15 +22,19 @@ beforeAll(async () => {
         }),
       ],
     ]),
-  );
-  await ops.start('fake-merge');
-  gateway = await startTestGateway({ topicPrefix: prefix });
+  },
 });
+const { bearer, errorOf } = suite;
+let gateway: TestGateway;
+let ops: FakeMembersOperations;
 
-afterAll(async () => {
-  await gateway?.close();
-  await ops?.stop();
-  await fakes?.stop();
+const MERGE = `mutation ($s: ID!, $m: ID!, $r: String!) { mergeMembers(survivorId: $s, mergedId: $m, reason: $r) { mergedId identitiesMoved pointsMoved { available } survivor { id } } }`;
+
+beforeAll(() => {
+  gateway = suite.gateway;
+  ops = suite.operations('fake-merge');
+  a = suite.registerMember('A');
+  b = suite.registerMember('B');
 });
 
 describe('mergeMembers', () => {

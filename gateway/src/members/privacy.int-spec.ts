@@ -1,8 +1,7 @@
 // Real: the gateway (HTTP, GraphQL, auth, API keys), its PostgreSQL database, Kafka request-reply.
-// Faked: the members and notifications services (FakeServices for members/login, and a local
-// stand-in answering the privacy operations that records what the gateway sent and as whom).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+// Faked: the members and notifications services (FakeServices for members/login, and a
+// stand-in (FakeMembersOperations) answering the privacy operations, recording what the gateway sent and as whom).
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   deleteMemberAccount,
   exportMemberData,
@@ -10,32 +9,18 @@ import {
   listDataAccessLog,
   partnerLookupMember,
   updateConsents,
-  type Actor,
-  type Envelope,
   type MemberView,
   type OperationContract,
 } from '@atrium/contracts';
-import { createProducer, RequestServer } from '@atrium/messaging';
-import { uniqueTopicPrefix } from '@atrium/testing';
-import type { Producer } from 'kafkajs';
 import { ApiKeyService } from '../auth/api-keys/api-key.service.js';
-import { AccessTokenService } from '../auth/tokens/access-token.service.js';
-import { seedDemoDirectory } from '../seed/demo-seed.js';
-import {
-  FakeServices,
-  startTestGateway,
-  uniquePhone,
-  type GraphQLResult,
-  type TestGateway,
-} from '../testing/gateway-harness.js';
+import type { TestGateway } from '../testing/gateway-harness.js';
+import { membersGatewaySuite } from '../testing/members-gateway-suite.js';
+import type { Received } from './testing/fake-members-operations.js';
 
 let gateway: TestGateway;
-let fakes: FakeServices;
-let privacy: RequestServer;
-let producer: Producer;
 let tenantA: string;
 let tenantB: string;
-const received: Array<{ pattern: string; payload: Record<string, unknown>; envelope: Envelope }> = [];
+let received: Received[];
 
 const CONSENT = {
   purpose: 'MARKETING',
@@ -76,17 +61,8 @@ function sent(pattern: string) {
   return received.filter((r) => r.pattern === pattern);
 }
 
-function errorOf(result: GraphQLResult): { message: string; extensions: Record<string, unknown> } {
-  expect(result.errors).toHaveLength(1);
-  return { message: result.errors![0]!.message, extensions: result.errors![0]!.extensions ?? {} };
-}
-
-async function bearer(actor: Partial<Actor> & Pick<Actor, 'kind' | 'id'>): Promise<Record<string, string>> {
-  const { token } = await gateway.app
-    .get(AccessTokenService)
-    .issue({ tenantId: null, roles: [], scopes: [], ...actor });
-  return { authorization: `Bearer ${token}` };
-}
+const suite = membersGatewaySuite({ fakes: { 'fake-privacy': handlers } });
+const { bearer, errorOf } = suite;
 
 async function partnerKey(tenantId: string, scopes: string[]): Promise<Record<string, string>> {
   const created = await gateway.app.get(ApiKeyService).create({ tenantId, name: 'counter', scopes }, 'test');
@@ -97,38 +73,13 @@ let alice: MemberView;
 let bob: MemberView;
 
 beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  fakes = new FakeServices(prefix);
-  await fakes.start();
-  producer = createProducer(fakes.kafka);
-  await producer.connect();
-  privacy = new RequestServer({
-    kafka: fakes.kafka,
-    producer,
-    topicPrefix: prefix,
-    groupId: 'fake-privacy',
-    bindings: [...handlers].map(([contract, handle]) => ({
-      contract,
-      handle: async (payload, envelope) => {
-        received.push({ pattern: contract.pattern, payload: payload as Record<string, unknown>, envelope });
-        return handle(payload as Record<string, unknown>);
-      },
-    })),
-  });
-  await privacy.start();
-  gateway = await startTestGateway({ topicPrefix: prefix });
-  const seeded = await seedDemoDirectory(gateway.app.get(DataSource));
-  tenantA = seeded.tenantIds['AURORA-JEWELRY']!;
-  tenantB = seeded.tenantIds['URBAN-THREADS']!;
-  alice = fakes.register(uniquePhone(), 'Alice');
-  bob = fakes.register(uniquePhone(), 'Bob');
-});
-
-afterAll(async () => {
-  await gateway?.close();
-  await privacy?.stop();
-  await producer?.disconnect();
-  await fakes?.stop();
+  gateway = suite.gateway;
+  received = suite.operations('fake-privacy').received;
+  const tenantIds = await suite.seedDirectory();
+  tenantA = tenantIds['AURORA-JEWELRY']!;
+  tenantB = tenantIds['URBAN-THREADS']!;
+  alice = suite.registerMember('Alice');
+  bob = suite.registerMember('Bob');
 });
 
 const UPDATE = `mutation ($changes: [ConsentInput!]!, $channel: Channel) {

@@ -1,31 +1,20 @@
 // Real: the gateway (HTTP, GraphQL, auth), its PostgreSQL database, Kafka request-reply.
 // Faked: the members service (FakeServices for members, FakeMembersOperations for the tier operations).
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import {
   getMemberSegments,
   getMemberTier,
   listTierHistory,
   listTiers,
-  type Actor,
   type MemberView,
   type OperationContract,
 } from '@atrium/contracts';
-import { uniqueTopicPrefix } from '@atrium/testing';
 import { ApiKeyService } from '../auth/api-keys/api-key.service.js';
-import { AccessTokenService } from '../auth/tokens/access-token.service.js';
-import { seedDemoDirectory } from '../seed/demo-seed.js';
-import {
-  FakeServices,
-  startTestGateway,
-  uniquePhone,
-  type GraphQLResult,
-  type TestGateway,
-} from '../testing/gateway-harness.js';
-import { FakeMembersOperations } from './testing/fake-members-operations.js';
+import type { TestGateway } from '../testing/gateway-harness.js';
+import { membersGatewaySuite } from '../testing/members-gateway-suite.js';
+import type { FakeMembersOperations } from './testing/fake-members-operations.js';
 
 let gateway: TestGateway;
-let fakes: FakeServices;
 let tierOps: FakeMembersOperations;
 let segmentOps: FakeMembersOperations;
 let tenantId: string;
@@ -74,28 +63,10 @@ const handlers = new Map<OperationContract, (p: Record<string, unknown>) => unkn
   ],
 ]);
 
-function errorOf(result: GraphQLResult): { message: string; extensions: Record<string, unknown> } {
-  expect(result.errors).toHaveLength(1);
-  return { message: result.errors![0]!.message, extensions: result.errors![0]!.extensions ?? {} };
-}
-
-async function bearer(actor: Partial<Actor> & Pick<Actor, 'kind' | 'id'>): Promise<Record<string, string>> {
-  const { token } = await gateway.app
-    .get(AccessTokenService)
-    .issue({ tenantId: null, roles: [], scopes: [], ...actor });
-  return { authorization: `Bearer ${token}` };
-}
-
-beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  fakes = new FakeServices(prefix);
-  await fakes.start();
-  tierOps = new FakeMembersOperations(fakes.kafka, prefix, handlers);
-  await tierOps.start('fake-tiers');
-  segmentOps = new FakeMembersOperations(
-    fakes.kafka,
-    prefix,
-    new Map([
+const suite = membersGatewaySuite({
+  fakes: {
+    'fake-tiers': handlers,
+    'fake-segments': new Map([
       [
         getMemberSegments,
         () => ({
@@ -105,19 +76,17 @@ beforeAll(async () => {
         }),
       ],
     ]),
-  );
-  await segmentOps.start('fake-segments');
-  gateway = await startTestGateway({ topicPrefix: prefix });
-  tenantId = (await seedDemoDirectory(gateway.app.get(DataSource))).tenantIds['AURORA-JEWELRY']!;
-  alice = fakes.register(uniquePhone(), 'Alice');
-  bob = fakes.register(uniquePhone(), 'Bob');
+  },
 });
+const { bearer, errorOf } = suite;
 
-afterAll(async () => {
-  await gateway?.close();
-  await tierOps?.stop();
-  await segmentOps?.stop();
-  await fakes?.stop();
+beforeAll(async () => {
+  gateway = suite.gateway;
+  tierOps = suite.operations('fake-tiers');
+  segmentOps = suite.operations('fake-segments');
+  tenantId = (await suite.seedDirectory())['AURORA-JEWELRY']!;
+  alice = suite.registerMember('Alice');
+  bob = suite.registerMember('Bob');
 });
 
 describe('tiers in the graph', () => {

@@ -1,9 +1,9 @@
-// Integration: the members service booted in-process; channel identities, resolution by priority,
+// Integration: the members service booted in-process (serviceSuite); channel identities, resolution by priority,
 // mini-program sign-in and staff search.
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, request-reply transport. Faked: nothing.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
 import {
   identityLinked,
   linkIdentity,
@@ -15,22 +15,9 @@ import {
   signInMiniProgram,
   type Actor,
   type MemberView,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
 import { loadConfig } from '@atrium/platform';
-import {
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
-  type TestService,
-  sendAs,
-  failureOf,
-  testActor,
-  startTestClient,
-} from '@atrium/testing';
+import { failureOf, testActor, serviceSuite, uniquePhone } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { membersSettingsSpec } from '../../members.config.js';
 
@@ -46,62 +33,33 @@ const partner: Actor = {
   scopes: ['members:read'],
 };
 
-let kafka: TestKafka;
-let service: TestService;
-let client: RequestClient;
 let db: DataSource;
 const run = randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase();
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${run}${(counter += 1)}`;
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
+// Priority for this suite: the phone beats the card.
+const priority = loadConfig(membersSettingsSpec, { MEMBER_IDENTIFIER_PRIORITY: 'PHONE,CARD' });
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot({ ...config, ...priority }),
+  operations: [registerMember, linkIdentity, listIdentities, resolveMember, signInMiniProgram, searchMembers],
+});
+const call = suite.send;
 
-const freshPhone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+const freshPhone = uniquePhone;
 
-async function register(
-  name = 'Channel Person',
-  phone = freshPhone(),
-): Promise<MemberView & { phone: string }> {
-  return {
-    ...(await call(
-      registerMember,
-      { phone, displayName: name, channel: 'APP' },
-      actor('anonymous', 'anonymous'),
-    )),
-    phone,
-  };
+async function register(name = 'Channel Person', phone?: string): Promise<MemberView & { phone: string }> {
+  return suite.registerMember(
+    { phone, displayName: name, preferredLanguage: undefined, consents: [] },
+    actor('anonymous', 'anonymous'),
+  );
 }
 
 const count = async (sql: string, params: unknown[]) =>
   Number(((await db.query(sql, params)) as Array<{ n: string }>)[0]!.n);
 
-beforeAll(async () => {
-  // Priority for this suite: the phone beats the card.
-  const priority = loadConfig(membersSettingsSpec, { MEMBER_IDENTIFIER_PRIORITY: 'PHONE,CARD' });
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  service = await startTestService('members', (config) => AppModule.forRoot({ ...config, ...priority }), {
-    topicPrefix: prefix,
-  });
-  db = service.app.get(DataSource);
-  client = await startTestClient(
-    kafka,
-    [registerMember, linkIdentity, listIdentities, resolveMember, signInMiniProgram, searchMembers],
-    { timeoutMs: 15000 },
-  );
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
+beforeAll(() => {
+  db = suite.db;
 });
 
 describe('channel identities', () => {

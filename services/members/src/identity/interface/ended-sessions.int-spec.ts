@@ -1,7 +1,7 @@
-// Integration: sessions of members who deleted their account or were merged away.
+// Integration: sessions of members who deleted their account or were merged away (serviceSuite).
 // Real: PostgreSQL (own database), Kafka (own topic prefix), request-reply transport.
 // Faked: nothing.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   deleteMemberAccount,
   getMember,
@@ -11,42 +11,29 @@ import {
   mergeMembers,
   registerMember,
   type Actor,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
-import {
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
-  type TestService,
-  sendAs,
-  failureOf,
-  testActor,
-  startTestClient,
-} from '@atrium/testing';
+import { failureOf, serviceSuite, staffActor, testActor } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
+
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  operations: [
+    registerMember,
+    getMember,
+    getPointsBalance,
+    getMemberProfile,
+    listConsents,
+    deleteMemberAccount,
+    mergeMembers,
+  ],
+});
+const call = suite.send;
 
 const actor = testActor;
 const anonymous = actor('anonymous', 'anonymous');
-const supervisor = actor('staff', 'sup-1', { roles: ['SUPERVISOR'] });
+const supervisor = staffActor('SUPERVISOR', 'sup-1');
 
-let kafka: TestKafka;
-let service: TestService;
-let client: RequestClient;
-
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
-
-const freshPhone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-const newMember = async (name: string) =>
-  (await call(registerMember, { phone: freshPhone(), displayName: name, channel: 'APP' }, anonymous)).id;
+const newMember = async (name: string) => (await suite.registerMember({ displayName: name }, anonymous)).id;
 
 /** Member operations a signed-in member uses on itself. */
 const ownOperations = (id: string, as: Actor) => [
@@ -55,28 +42,6 @@ const ownOperations = (id: string, as: Actor) => [
   call(getMemberProfile, { memberId: id }, as),
   call(listConsents, { memberId: id }, as),
 ];
-
-beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  client = await startTestClient(kafka, [
-    registerMember,
-    getMember,
-    getPointsBalance,
-    getMemberProfile,
-    listConsents,
-    deleteMemberAccount,
-    mergeMembers,
-  ]);
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
-});
 
 describe('sessions of members who are no longer active', () => {
   it('a deleted member’s session is UNAUTHENTICATED on every operation; repeating the deletion still returns the first one', async () => {

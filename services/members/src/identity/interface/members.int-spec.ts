@@ -1,9 +1,9 @@
-// Integration: the members service booted in-process.
+// Integration: the members service booted in-process (serviceSuite).
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, request-reply transport.
 // Faked: nothing.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
   findMemberByPhone,
@@ -13,24 +13,16 @@ import {
   mergeMembers,
   PING,
   registerMember,
-  type Actor,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { RemoteError } from '@atrium/platform';
 import {
   expectEventually,
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
-  sendAs,
   testActor,
-  startTestClient,
+  uniquePhone,
+  serviceSuite,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberRepository } from '../application/member.repository.js';
@@ -43,24 +35,18 @@ const anonymous = actor('anonymous', 'anonymous');
 const system = actor('system', 'gateway');
 const staff = actor('staff', 'staff-1');
 
-let kafka: TestKafka;
 let service: TestService;
-let client: RequestClient;
 let db: DataSource;
 let published: CollectedMessage[];
 
 /** A mainland mobile no other test uses. */
-function freshPhone(): string {
-  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-}
+const freshPhone = uniquePhone;
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  operations: [registerMember, getMember, getMembers, mergeMembers, findMemberByPhone, PING.members],
+});
+const call = suite.send;
 
 async function failureOf(promise: Promise<unknown>): Promise<RemoteError> {
   try {
@@ -78,23 +64,9 @@ async function countWhere(sql: string, params: unknown[]): Promise<number> {
 }
 
 beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  published = await kafka.collect([memberRegistered.topic]);
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  db = service.app.get(DataSource);
-  client = await startTestClient(
-    kafka,
-    [registerMember, getMember, getMembers, mergeMembers, findMemberByPhone, PING.members],
-    { timeoutMs: 15000 },
-  );
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
+  service = suite.service;
+  db = suite.db;
+  published = await suite.kafka.collect([memberRegistered.topic]);
 });
 
 describe('members service', () => {

@@ -1,34 +1,19 @@
-// Integration: the ledger wired to the other contexts of the members service, booted in-process.
+// Integration: the ledger wired to the other contexts of the members service, booted in-process (serviceSuite).
 // Tier multipliers (TierLookup → tiers), partner visibility through purchases (PartnerVisibility)
 // and the ledger's section of the member's data export (MemberDataExportRegistry).
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, inbox, request-reply transport.
 // Faked: nothing.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
 import {
   exportMemberData,
   partnerLookupMember,
   recordPurchase,
   registerMember,
   updateConsents,
-  type Actor,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
-import {
-  expectEventually,
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
-  type TestService,
-  sendAs,
-  failureOf,
-  testActor,
-  startTestClient,
-} from '@atrium/testing';
+import { expectEventually, type TestService, failureOf, testActor, serviceSuite } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberDataExportRegistry, PartnerVisibility } from '../../privacy/index.js';
 
@@ -39,24 +24,18 @@ const pos = (tenantId: string) =>
 const counter = (tenantId: string) =>
   actor('partner', `desk-${tenantId}`, { tenantId, scopes: ['members:read'] });
 
-let kafka: TestKafka;
 let service: TestService;
-let client: RequestClient;
 let db: DataSource;
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  operations: [registerMember, recordPurchase, partnerLookupMember, updateConsents, exportMemberData],
+});
+const call = suite.send;
 
-const freshPhone = () => `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 async function newMember(name = 'Ported member') {
-  const phone = freshPhone();
-  const view = await call(registerMember, { phone, displayName: name, channel: 'APP' }, anonymous);
-  return { id: view.id, memberCode: view.memberCode, phone };
+  const view = await suite.registerMember({ displayName: name, consents: [] }, anonymous);
+  return { id: view.id, memberCode: view.memberCode, phone: view.phone };
 }
 const newTenant = () => `tenant-${randomUUID().slice(0, 8)}`;
 
@@ -75,25 +54,9 @@ const tierCode = async (memberId: string) =>
     }>
   )[0]?.tier_code ?? 'MEMBER';
 
-beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  db = service.app.get(DataSource);
-  client = await startTestClient(kafka, [
-    registerMember,
-    recordPurchase,
-    partnerLookupMember,
-    updateConsents,
-    exportMemberData,
-  ]);
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
+beforeAll(() => {
+  service = suite.service;
+  db = suite.db;
 });
 
 describe('tier multipliers come from the tiers context', () => {

@@ -1,28 +1,20 @@
-// Integration: the ledger of a mall in America/New_York (MALL_TIME_ZONE), booted in-process.
+// Integration: the ledger of a mall in America/New_York (MALL_TIME_ZONE), booted in-process (serviceSuite).
 // Expiry dates and per-day caps follow New York's days and months, not UTC's or Shanghai's.
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, request-reply transport.
 // Faked: nothing. The expiry job runs by calling it with a chosen "now".
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import {
-  recordPurchase,
-  registerMember,
-  type Actor,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
-} from '@atrium/contracts';
+import type { DataSource } from 'typeorm';
+import { recordPurchase, registerMember } from '@atrium/contracts';
 import { dayBounds, endOfMonthsAfter, localMonth, monthBounds } from '@atrium/kernel';
-import { RequestClient } from '@atrium/messaging';
+import type { RequestClient } from '@atrium/messaging';
 import {
   sendAs,
   startTestClient,
-  startTestService,
-  TestKafka,
   testActor,
-  uniqueTopicPrefix,
   type TestService,
+  registerTestMember,
+  serviceSuite,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ExpirePointsJob } from '../application/jobs/expire-points.job.js';
@@ -34,25 +26,23 @@ const anonymous = testActor('anonymous', 'anonymous');
 const pos = (tenantId: string) =>
   testActor('partner', `key-${tenantId}`, { tenantId, scopes: ['purchases:write'] });
 
-let kafka: TestKafka;
+// The client is the suite's own: its timeout is longer than serviceSuite's.
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  env: { MALL_TIME_ZONE: ZONE },
+});
+
 let service: TestService;
 let client: RequestClient;
 let db: DataSource;
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
+const call: typeof suite.send = (op, request, as) => sendAs(client, op, request, as);
 
-const freshPhone = () => `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 const newMember = async () =>
   (
-    await call(
-      registerMember,
-      { phone: freshPhone(), displayName: 'New York member', channel: 'APP' },
+    await registerTestMember(
+      client,
+      { displayName: 'New York member', preferredLanguage: undefined, consents: [] },
       anonymous,
     )
   ).id;
@@ -81,21 +71,13 @@ function monthAfter(month: string, months: number): string {
 }
 
 beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  service = await startTestService('members', (config) => AppModule.forRoot(config), {
-    topicPrefix: prefix,
-    env: { MALL_TIME_ZONE: ZONE },
-  });
-  db = service.app.get(DataSource);
-  client = await startTestClient(kafka, [registerMember, recordPurchase], { timeoutMs: 30_000 });
+  service = suite.service;
+  db = suite.db;
+  client = await startTestClient(suite.kafka, [registerMember, recordPurchase], { timeoutMs: 30_000 });
 });
 
 afterAll(async () => {
   await client?.stop();
-  await service?.close();
-  await kafka?.close();
 });
 
 describe('a ledger in America/New_York', () => {

@@ -1,9 +1,9 @@
-// Integration: the members service's points ledger booked in-process.
+// Integration: the members service's points ledger booted in-process (serviceSuite).
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, inbox, request-reply transport.
 // Faked: nothing. Jobs run by calling them with a chosen "now" (the scheduler ticks once a minute).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   adjustPoints,
   compensationGranted,
@@ -24,25 +24,21 @@ import {
   registerMember,
   setParkingRate,
   tenantSettlement,
-  type Actor,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { OutboxWriter, RequestClient } from '@atrium/messaging';
+import { OutboxWriter, type RequestClient } from '@atrium/messaging';
 import { TransactionHost } from '@atrium/persistence';
 import { AppError } from '@atrium/platform';
 import {
   expectEventually,
-  startTestService,
   TestKafka,
-  uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
   sendAs,
   failureOf,
   testActor,
   startTestClient,
+  registerTestMember,
+  serviceSuite,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ExpirePointsJob } from '../application/jobs/expire-points.job.js';
@@ -58,24 +54,25 @@ const frontline = actor('staff', 'frontline-1', { roles: ['FRONTLINE'] });
 const pos = (tenantId: string, scopes = ['purchases:write']) =>
   actor('partner', `key-${tenantId}`, { tenantId, scopes });
 
+// The client is the suite's own: its timeout is longer than serviceSuite's.
+const suite = serviceSuite('members', { module: (config) => AppModule.forRoot(config) });
+
 let kafka: TestKafka;
 let service: TestService;
 let client: RequestClient;
 let db: DataSource;
 let published: CollectedMessage[];
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
+const call: typeof suite.send = (op, request, as) => sendAs(client, op, request, as);
 
-const freshPhone = () => `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 async function newMember(name = 'Ledger member'): Promise<string> {
-  return (await call(registerMember, { phone: freshPhone(), displayName: name, channel: 'APP' }, anonymous))
-    .id;
+  return (
+    await registerTestMember(
+      client,
+      { displayName: name, preferredLanguage: undefined, consents: [] },
+      anonymous,
+    )
+  ).id;
 }
 const newTenant = () => `tenant-${randomUUID().slice(0, 8)}`;
 
@@ -124,9 +121,9 @@ const eventsOf = (topic: string, memberId: string) =>
     .filter((e) => e.payload.memberId === memberId);
 
 beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
+  kafka = suite.kafka;
+  service = suite.service;
+  db = suite.db;
   published = await kafka.collect([
     purchaseRecorded.topic,
     pointsEarned.topic,
@@ -135,8 +132,6 @@ beforeAll(async () => {
     pointsExpiring.topic,
     compensationPosted.topic,
   ]);
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  db = service.app.get(DataSource);
   // Correctness, not latency: on a loaded 2-core machine 50 contending postings can take a while.
   client = await startTestClient(kafka, [registerMember, mergeMembers, ...MEMBERS_LEDGER_OPERATIONS], {
     timeoutMs: 60000,
@@ -145,8 +140,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.stop();
-  await service?.close();
-  await kafka?.close();
 });
 
 describe('points ledger: purchases', () => {

@@ -1,9 +1,9 @@
-// Integration: the members service booted in-process; merging duplicate members.
+// Integration: the members service booted in-process (serviceSuite); merging duplicate members.
 // Real: PostgreSQL, Kafka, outbox, request-reply, the ledger (points move through TransferPointsOnMerge).
 // Faked: nothing.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
 import {
   getMember,
   getMemberProfile,
@@ -18,23 +18,9 @@ import {
   resolveMember,
   updateConsents,
   updateMemberProfile,
-  type Actor,
   type MemberView,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
-import {
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
-  type TestService,
-  sendAs,
-  failureOf,
-  testActor,
-  startTestClient,
-} from '@atrium/testing';
+import { failureOf, testActor, serviceSuite } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
 const actor = testActor;
@@ -43,62 +29,36 @@ const frontline = actor('staff', 'front-1', { roles: ['FRONTLINE'] });
 const TENANT = `tenant-${randomUUID().slice(0, 8)}`;
 const pos = actor('partner', 'pos-key', { tenantId: TENANT, scopes: ['purchases:write', 'members:read'] });
 
-let kafka: TestKafka;
-let service: TestService;
-let client: RequestClient;
 let db: DataSource;
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
-
-const freshPhone = () => `132${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-
-async function register(name: string, phone = freshPhone()): Promise<MemberView & { phone: string }> {
-  return {
-    ...(await call(
-      registerMember,
-      { phone, displayName: name, channel: 'APP' },
-      actor('anonymous', 'anonymous'),
-    )),
-    phone,
-  };
-}
-
-beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  db = service.app.get(DataSource);
-  client = await startTestClient(
-    kafka,
-    [
-      registerMember,
-      getMember,
-      getMemberProfile,
-      getPointsBalance,
-      linkIdentity,
-      listConsents,
-      mergeMembers,
-      partnerLookupMember,
-      recordPurchase,
-      resolveMember,
-      updateConsents,
-      updateMemberProfile,
-    ],
-    { timeoutMs: 15000 },
-  );
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  operations: [
+    registerMember,
+    getMember,
+    getMemberProfile,
+    getPointsBalance,
+    linkIdentity,
+    listConsents,
+    mergeMembers,
+    partnerLookupMember,
+    recordPurchase,
+    resolveMember,
+    updateConsents,
+    updateMemberProfile,
+  ],
 });
+const call = suite.send;
 
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
+async function register(name: string, phone?: string): Promise<MemberView & { phone: string }> {
+  return suite.registerMember(
+    { phone, displayName: name, preferredLanguage: undefined, consents: [] },
+    actor('anonymous', 'anonymous'),
+  );
+}
+
+beforeAll(() => {
+  db = suite.db;
 });
 
 describe('merging duplicate members', () => {

@@ -1,9 +1,9 @@
-// Integration: the members service booted in-process; consents, partner lookup, access log, export, deletion.
+// Integration: the members service booted in-process (serviceSuite); consents, partner lookup, access log, export, deletion.
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, request-reply transport.
 // Faked: nothing (one extra PartnerVisibility source is registered, standing in for the ledger's purchases).
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
 import {
   consentChanged,
   deleteMemberAccount,
@@ -14,24 +14,16 @@ import {
   partnerLookupMember,
   registerMember,
   updateConsents,
-  type Actor,
   type MemberView,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
 import {
   expectEventually,
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
-  sendAs,
   failureOf,
   testActor,
-  startTestClient,
+  uniquePhone,
+  serviceSuite,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { MemberDataExportRegistry, PartnerVisibility } from '../index.js';
@@ -46,34 +38,32 @@ const partnerA = actor('partner', 'key-a', { tenantId: TENANT_A, scopes: ['membe
 const partnerB = actor('partner', 'key-b', { tenantId: TENANT_B, scopes: ['members:read'] });
 const member = (m: MemberView) => actor('member', m.id);
 
-let kafka: TestKafka;
 let service: TestService;
-let client: RequestClient;
 let db: DataSource;
 let published: CollectedMessage[];
 /** Members the stand-in purchases source says bought at TENANT_A. */
 const boughtAtA = new Set<string>();
 
-function freshPhone(): string {
-  return `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-}
+const freshPhone = uniquePhone;
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  operations: [
+    registerMember,
+    listConsents,
+    updateConsents,
+    partnerLookupMember,
+    listDataAccessLog,
+    exportMemberData,
+    deleteMemberAccount,
+  ],
+});
+const call = suite.send;
 
 /** The error of a failed call: a RemoteError from the service, or the client's own validation error. */
 
-async function register(
-  displayName = 'Wang Fang',
-  phone = freshPhone(),
-): Promise<MemberView & { phone: string }> {
-  const view = await call(registerMember, { phone, displayName, channel: 'APP' }, anonymous);
-  return { ...view, phone };
+async function register(displayName = 'Wang Fang', phone?: string): Promise<MemberView & { phone: string }> {
+  return suite.registerMember({ phone, displayName, preferredLanguage: undefined, consents: [] }, anonymous);
 }
 
 const share = (m: MemberView, tenantId: string, granted: boolean) =>
@@ -84,12 +74,9 @@ const share = (m: MemberView, tenantId: string, granted: boolean) =>
   );
 
 beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  published = await kafka.collect([consentChanged.topic, memberDeleted.topic]);
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  db = service.app.get(DataSource);
+  service = suite.service;
+  db = suite.db;
+  published = await suite.kafka.collect([consentChanged.topic, memberDeleted.topic]);
   service.app.get(PartnerVisibility).register({
     name: 'test-purchases',
     canSee: async (memberId, tenantId) => tenantId === TENANT_A && boughtAtA.has(memberId),
@@ -98,25 +85,6 @@ beforeAll(async () => {
     section: 'test-ledger',
     collect: async (memberId) => ({ memberId, entries: [] }),
   });
-  client = await startTestClient(
-    kafka,
-    [
-      registerMember,
-      listConsents,
-      updateConsents,
-      partnerLookupMember,
-      listDataAccessLog,
-      exportMemberData,
-      deleteMemberAccount,
-    ],
-    { timeoutMs: 15000 },
-  );
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
 });
 
 describe('consents', () => {

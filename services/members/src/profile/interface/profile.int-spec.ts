@@ -1,7 +1,7 @@
-// Integration: the members service booted in-process; profile fields.
+// Integration: the members service booted in-process (serviceSuite); profile fields.
 // Real: PostgreSQL (own database), Kafka (own topic prefix), outbox relay, request-reply transport. Faked: nothing.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
 import {
   getMemberProfile,
   profileUpdated,
@@ -9,60 +9,31 @@ import {
   updateMemberProfile,
   type Actor,
   type MemberView,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
-import {
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
-  type TestService,
-  sendAs,
-  failureOf,
-  testActor,
-  startTestClient,
-} from '@atrium/testing';
+import { failureOf, serviceSuite, testActor } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 
 const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor =>
   testActor(kind, id, { roles });
 const staff = actor('staff', 'staff-1', ['FRONTLINE']);
 
-let kafka: TestKafka;
-let service: TestService;
-let client: RequestClient;
 let db: DataSource;
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  operations: [registerMember, getMemberProfile, updateMemberProfile],
+});
+const call = suite.send;
 
 async function register(name = 'Profile Person'): Promise<MemberView> {
-  const phone = `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  return call(registerMember, { phone, displayName: name, channel: 'APP' }, actor('anonymous', 'anonymous'));
+  return suite.registerMember(
+    { displayName: name, preferredLanguage: undefined, consents: [] },
+    actor('anonymous', 'anonymous'),
+  );
 }
 
-beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  db = service.app.get(DataSource);
-  client = await startTestClient(kafka, [registerMember, getMemberProfile, updateMemberProfile], {
-    timeoutMs: 15000,
-  });
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
+beforeAll(() => {
+  db = suite.db;
 });
 
 describe('member profile', () => {

@@ -1,9 +1,9 @@
-// Integration: the members service booted in-process (twice, on one database, for the birthday job).
+// Integration: the members service booted in-process (serviceSuite; twice, on one database, for the birthday job).
 // Real: PostgreSQL, Kafka (memberRegistered / profileUpdated consumed through the inbox), outbox,
 // relay, request-reply. Faked: purchases are inserted as rows; jobs run with explicit times.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
 import {
   birthdayUpcoming,
   getMemberSegments,
@@ -14,22 +14,15 @@ import {
   updateMemberProfile,
   type Actor,
   type MemberView,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
 import {
   expectEventually,
+  serviceSuite,
   startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
   type CollectedMessage,
   type TestService,
-  sendAs,
   failureOf,
   testActor,
-  startTestClient,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { localDay } from '@atrium/kernel';
@@ -42,26 +35,21 @@ const actor = (kind: Actor['kind'], id: string, roles: string[] = []): Actor =>
 const staff = actor('staff', 'staff-1', ['FRONTLINE']);
 const DAY = 86_400_000;
 
-let kafka: TestKafka;
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  operations: [registerMember, updateMemberProfile, getMemberSegments, searchMembers],
+});
+const call = suite.send;
+
 let service: TestService;
-let client: RequestClient;
 let db: DataSource;
 let published: CollectedMessage[];
-
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
 
 async function register(
   phone = `133${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
 ): Promise<MemberView> {
-  return call(
-    registerMember,
-    { phone, displayName: 'Segment Person', channel: 'APP' },
+  return suite.registerMember(
+    { phone, displayName: 'Segment Person', preferredLanguage: undefined, consents: [] },
     actor('anonymous', 'anonymous'),
   );
 }
@@ -85,23 +73,9 @@ async function purchaseAt(memberId: string, at: Date): Promise<void> {
 }
 
 beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  published = await kafka.collect([birthdayUpcoming.topic]);
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  db = service.app.get(DataSource);
-  client = await startTestClient(
-    kafka,
-    [registerMember, updateMemberProfile, getMemberSegments, searchMembers],
-    { timeoutMs: 15000 },
-  );
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
+  service = suite.service;
+  db = suite.db;
+  published = await suite.kafka.collect([birthdayUpcoming.topic]);
 });
 
 describe('segments recomputed when their inputs change', () => {

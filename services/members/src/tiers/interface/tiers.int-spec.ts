@@ -1,11 +1,11 @@
-// Integration: the members service booted in-process; tiers.
+// Integration: the members service booted in-process (serviceSuite); tiers.
 // Real: PostgreSQL (own database, the ledger's purchases table read by the SQL QualifyingActivity),
 // Kafka (purchaseRecorded consumed through the inbox), outbox, request-reply transport.
 // Faked: purchases are inserted as rows (the ledger's recordPurchase is not called), and the
 // review runs with explicit times instead of the hourly scheduler.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
 import {
   getMemberTier,
   listTierHistory,
@@ -17,21 +17,14 @@ import {
   type Actor,
   type EventPayload,
   type MemberView,
-  type OperationContract,
-  type OperationRequest,
-  type OperationResponse,
 } from '@atrium/contracts';
-import { RequestClient } from '@atrium/messaging';
 import {
   expectEventually,
-  startTestService,
-  TestKafka,
-  uniqueTopicPrefix,
+  type TestKafka,
   type TestService,
-  sendAs,
   failureOf,
   testActor,
-  startTestClient,
+  serviceSuite,
 } from '@atrium/testing';
 import { AppModule } from '../../app.module.js';
 import { ReviewTiersJob } from '../application/review-tiers.job.js';
@@ -44,24 +37,16 @@ const DAY = 86_400_000;
 
 let kafka: TestKafka;
 let service: TestService;
-let client: RequestClient;
 let db: DataSource;
 
-function call<O extends OperationContract>(
-  op: O,
-  request: OperationRequest<O>,
-  as: Actor,
-): Promise<OperationResponse<O>> {
-  return sendAs(client, op, request, as);
-}
+const suite = serviceSuite('members', {
+  module: (config) => AppModule.forRoot(config),
+  operations: [registerMember, getMemberTier, listTierHistory, listTiers, searchMembers],
+});
+const call = suite.send;
 
 async function register(): Promise<MemberView> {
-  const phone = `134${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  return call(
-    registerMember,
-    { phone, displayName: 'Tier Person', channel: 'APP' },
-    actor('anonymous', 'anonymous'),
-  );
+  return suite.registerMember({ displayName: 'Tier Person', consents: [] }, actor('anonymous', 'anonymous'));
 }
 
 /** A purchase row as the ledger writes it. */
@@ -106,23 +91,10 @@ async function processed(messageId: string): Promise<void> {
   });
 }
 
-beforeAll(async () => {
-  const prefix = uniqueTopicPrefix();
-  kafka = new TestKafka(prefix);
-  await kafka.createTopics();
-  service = await startTestService('members', (config) => AppModule.forRoot(config), { topicPrefix: prefix });
-  db = service.app.get(DataSource);
-  client = await startTestClient(
-    kafka,
-    [registerMember, getMemberTier, listTierHistory, listTiers, searchMembers],
-    { timeoutMs: 15000 },
-  );
-});
-
-afterAll(async () => {
-  await client?.stop();
-  await service?.close();
-  await kafka?.close();
+beforeAll(() => {
+  kafka = suite.kafka;
+  service = suite.service;
+  db = suite.db;
 });
 
 describe('upgrade on a qualifying purchase', () => {
