@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@atrium/messaging';
 import { AppModule } from './app.module.js';
-import { loadMembersConfig } from './members.config.js';
+import { membersConfigSpec, type MembersConfig } from './members.config.js';
 
-// Validated first, so a bad members variable is reported together with every other problem.
-const config = loadMembersConfig();
-await runService('members', () => AppModule.forRoot(config));
+// One validation of every variable this process reads: a bad one is reported with every other problem.
+await runService('members', (config: MembersConfig) => AppModule.forRoot(config), membersConfigSpec);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { serviceConfigSpec, type ServiceConfig } from '@atrium/messaging';
-import { ConfigError, loadConfig, type ConfigOf, type ConfigSpec } from '@atrium/platform';
+import { loadConfig, type ConfigOf, type ConfigSpec } from '@atrium/platform';
 import { IDENTIFIERS, parseIdentifierPriority } from './identity/index.js';
 
 /** The members service's own variables (besides those every service reads). */
@@ -44,16 +44,6 @@ export const membersSettingsSpec = {
 export const membersConfigSpec = { ...serviceConfigSpec('members'), ...membersSettingsSpec };
 export type MembersSettings = ConfigOf<typeof membersSettingsSpec>;
 export type MembersConfig = ConfigOf<typeof membersConfigSpec>;
-
-/** Validates the environment once; prints every problem and exits when something is wrong. */
-export function loadMembersConfig(env: NodeJS.ProcessEnv = process.env): MembersConfig {
-  try {
-    return loadConfig(membersConfigSpec, env);
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
-}
 
 /**
  * The members settings of a config, each missing one at its default: a config loaded with the

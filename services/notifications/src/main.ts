@@ -1,8 +1,11 @@
 import 'reflect-metadata';
 import { runService } from '@atrium/messaging';
 import { AppModule } from './app.module.js';
-import { loadNotificationsConfig } from './notifications.config.js';
+import { notificationsConfigSpec, type NotificationsConfig } from './notifications.config.js';
 
-// Validated first, so a bad SMS_PROVIDER is reported together with every other problem.
-const config = loadNotificationsConfig();
-await runService('notifications', () => AppModule.forRoot(config));
+// One validation of every variable this process reads: a bad one is reported with every other problem.
+await runService(
+  'notifications',
+  (config: NotificationsConfig) => AppModule.forRoot(config),
+  notificationsConfigSpec,
+);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { serviceConfigSpec } from '@atrium/messaging';
-import { ConfigError, loadConfig, type ConfigOf } from '@atrium/platform';
+import type { ConfigOf } from '@atrium/platform';
 
 export const SMS_PROVIDERS = ['local'] as const;
 
@@ -14,13 +14,3 @@ export const notificationsConfigSpec = {
   },
 };
 export type NotificationsConfig = ConfigOf<typeof notificationsConfigSpec>;
-
-/** Validates the environment once; prints every problem and exits when something is wrong. */
-export function loadNotificationsConfig(env: NodeJS.ProcessEnv = process.env): NotificationsConfig {
-  try {
-    return loadConfig(notificationsConfigSpec, env);
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
-}

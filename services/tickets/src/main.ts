@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@atrium/messaging';
 import { AppModule } from './app.module.js';
-import { loadTicketsConfig } from './tickets.config.js';
+import { ticketsConfigSpec, type TicketsConfig } from './tickets.config.js';
 
-// Validated first, so a bad SLA_POLL_MS is reported together with every other problem.
-const config = loadTicketsConfig();
-await runService('tickets', () => AppModule.forRoot(config));
+// One validation of every variable this process reads: a bad one is reported with every other problem.
+await runService('tickets', (config: TicketsConfig) => AppModule.forRoot(config), ticketsConfigSpec);

@@ -1,5 +1,5 @@
 import { serviceConfigSpec, type ServiceConfig } from '@atrium/messaging';
-import { ConfigError, loadConfig, positiveInt, type ConfigOf, type ConfigSpec } from '@atrium/platform';
+import { loadConfig, positiveInt, type ConfigOf, type ConfigSpec } from '@atrium/platform';
 
 /** The tickets service's own variables (besides those every service reads). */
 export const ticketsSettingsSpec = {
@@ -13,16 +13,6 @@ export const ticketsSettingsSpec = {
 export const ticketsConfigSpec = { ...serviceConfigSpec('tickets'), ...ticketsSettingsSpec };
 export type TicketsSettings = ConfigOf<typeof ticketsSettingsSpec>;
 export type TicketsConfig = ConfigOf<typeof ticketsConfigSpec>;
-
-/** Validates the environment once; prints every problem and exits when something is wrong. */
-export function loadTicketsConfig(env: NodeJS.ProcessEnv = process.env): TicketsConfig {
-  try {
-    return loadConfig(ticketsConfigSpec, env);
-  } catch (error) {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  }
-}
 
 /**
  * The tickets settings of a config, each missing one at its default: a config loaded with the

@@ -11,8 +11,9 @@ import {
   loadConfig,
   nameProcess,
   PinoNestLogger,
+  type ConfigSpec,
 } from '@atrium/platform';
-import { loadServiceConfig, serviceConfigSpec, type ServiceConfig } from './service-config.js';
+import { serviceConfigSpec, type ServiceConfig } from './service-config.js';
 import { AtriumKafkaTransport, RethrowRpcErrors } from './atrium-kafka.transport.js';
 
 /** Connects the Kafka transport to a created Nest app and starts it (used by main.ts and tests). */
@@ -38,15 +39,17 @@ export async function startServiceApp(
 }
 
 /** main.ts of a service: validated config, JSON logs, the app, its transport, its ops endpoints. */
-export async function runService(
+export async function runService<C extends ServiceConfig = ServiceConfig>(
   service: Exclude<ServiceName, 'gateway'>,
-  moduleFor: (config: ServiceConfig) => unknown,
+  moduleFor: (config: C) => unknown,
+  /** The process's one config spec: every service's variables plus its own (default: the shared ones). */
+  spec: ConfigSpec = serviceConfigSpec(service),
 ): Promise<void> {
   nameProcess(service);
   const log = createLogger('boot');
-  let config: ServiceConfig;
+  let config: C;
   try {
-    config = loadServiceConfig(service);
+    config = loadConfig(spec) as C;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

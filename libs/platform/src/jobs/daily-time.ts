@@ -1,3 +1,5 @@
+import { localParts } from '@atrium/kernel';
+
 /** A time of day on the mall's wall clock, e.g. 03:30. */
 export interface TimeOfDay {
   hour: number;
@@ -11,36 +13,8 @@ export function parseTimeOfDay(text: string): TimeOfDay {
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(
-  at: Date,
-  timeZone: string,
-): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
+/** The wall clock of `timeZone` at `at` (the kernel's mall time). */
+const wallClock = (at: Date, timeZone: string) => localParts(at.getTime(), timeZone);
 
 /** Offset of `timeZone` from UTC at the instant `at`, in ms (east positive). */
 function offsetMs(at: number, timeZone: string): number {

@@ -1,23 +1,12 @@
 import type { Actor } from '@atrium/contracts';
+import { mayReadMemberData } from '@atrium/kernel';
 
 export type PrivacyDecision = 'allow' | 'unauthenticated' | 'forbidden';
 
 type Reader = Pick<Actor, 'kind' | 'id'>;
 
-/** Reading consents and the access log: the member itself, staff, platform components. */
-export function mayReadPrivacy(actor: Reader, memberId: string): PrivacyDecision {
-  switch (actor.kind) {
-    case 'member':
-      return actor.id === memberId ? 'allow' : 'forbidden';
-    case 'staff':
-    case 'system':
-      return 'allow';
-    case 'partner':
-      return 'forbidden';
-    case 'anonymous':
-      return 'unauthenticated';
-  }
-}
+/** Reading consents and the access log: the member itself, staff, platform components (the kernel's member-data rule). */
+export const mayReadPrivacy: (actor: Reader, memberId: string) => PrivacyDecision = mayReadMemberData;
 
 /** Changing consents: the member itself, or staff recording a decision at a desk or on the hotline. */
 export function mayChangeConsents(actor: Reader, memberId: string): PrivacyDecision {

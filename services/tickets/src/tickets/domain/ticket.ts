@@ -123,28 +123,27 @@ export function targetMet(t: TicketState, target: SlaTarget): Date | null {
 
 export const isActive = (status: TicketStatus) => ACTIVE_STATUSES.includes(status);
 
-/** What opening a ticket needs. */
-export interface TicketOpening {
-  id: string;
-  number: string;
-  category: string;
-  severity: Severity;
-  channel: Channel;
-  memberId: string | null;
-  memberTier: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  tenantId: string | null;
-  storeId: string | null;
-  floor: string | null;
-  zone: string | null;
-  description: string;
-  occurredAt: Date | null;
-  customerConfirmed: boolean;
-  department: Department;
-  policy: SlaPolicy;
-  calendarVersion: number;
-}
+/** What opening a ticket needs: the reported facts as the state names them, its first department and its policy. */
+export type TicketOpening = Pick<
+  TicketState,
+  | 'id'
+  | 'number'
+  | 'category'
+  | 'severity'
+  | 'channel'
+  | 'memberId'
+  | 'memberTier'
+  | 'contactName'
+  | 'contactPhone'
+  | 'tenantId'
+  | 'storeId'
+  | 'floor'
+  | 'zone'
+  | 'description'
+  | 'occurredAt'
+  | 'customerConfirmed'
+  | 'calendarVersion'
+> & { department: Department; policy: SlaPolicy };
 
 export class Ticket {
   private pending: TicketChange[] = [];
